@@ -26,16 +26,16 @@ public class TenantTransactions {
     private final TransactionTemplate readOnly;
     private final DataSource dataSource;
     private final CurrentActor currentActor;
-    private final ObjectProvider<TenantOffices> tenantOffices;
+    private final ObjectProvider<TenantDirectory> tenantDirectory;
 
     TenantTransactions(PlatformTransactionManager transactionManager, DataSource dataSource,
-                       CurrentActor currentActor, ObjectProvider<TenantOffices> tenantOffices) {
+                       CurrentActor currentActor, ObjectProvider<TenantDirectory> tenantDirectory) {
         this.readWrite = new TransactionTemplate(transactionManager);
         this.readOnly = new TransactionTemplate(transactionManager);
         this.readOnly.setReadOnly(true);
         this.dataSource = dataSource;
         this.currentActor = currentActor;
-        this.tenantOffices = tenantOffices;
+        this.tenantDirectory = tenantDirectory;
     }
 
     public <T> T inTenant(TenantId tenant, Supplier<T> work) {
@@ -78,7 +78,7 @@ public class TenantTransactions {
             return true;
         }
         return actor.has(Role.BPJS_STAFF) && actor.bpjsOffice()
-                .map(office -> tenantOffices.getObject().isAdministeredBy(tenant, office))
+                .map(office -> tenantDirectory.getObject().isAdministeredBy(tenant, office))
                 .orElse(false);
     }
 

@@ -11,7 +11,7 @@ import id.payung.platform.PageRequest;
 import id.payung.platform.RegionCode;
 import id.payung.platform.Role;
 import id.payung.platform.TenantId;
-import id.payung.platform.TenantOffices;
+import id.payung.platform.TenantDirectory;
 import id.payung.platform.TenantTransactions;
 import id.payung.tenancy.TenancyEvents.TargetSet;
 import id.payung.tenancy.TenancyEvents.TenantOnboarded;
@@ -36,7 +36,7 @@ import java.util.regex.Pattern;
  * target and potential workers, suspension. BPJS staff run it; the head of region may set the target.
  */
 @Service
-public class TenantAdministration implements TenantOffices {
+public class TenantAdministration implements TenantDirectory {
 
     private static final Pattern OFFICE_CODE = Pattern.compile("[A-Z0-9][A-Z0-9-]{1,29}");
     private static final long MAX_POTENTIAL_WORKERS = 100_000_000L;
@@ -217,6 +217,23 @@ public class TenantAdministration implements TenantOffices {
     @Override
     public boolean isAdministeredBy(TenantId tenant, String bpjsOfficeCode) {
         return transactions.readRegistry(() -> tenants.officeOf(tenant)).filter(bpjsOfficeCode::equals).isPresent();
+    }
+
+    @Override
+    public Optional<TenantId> tenantOfOrganization(String organizationAlias) {
+        RegionCode code;
+        try {
+            code = RegionCode.parse(organizationAlias);
+        } catch (DomainProblem notARegionCode) {
+            return Optional.empty();
+        }
+        TenantId id = tenantIdFor(code);
+        return transactions.readRegistry(() -> tenants.officeOf(id)).map(office -> id);
+    }
+
+    /** The Keycloak organization alias of a pemda: its region code without dots. */
+    public static String organizationAlias(RegionCode regionCode) {
+        return regionCode.value().replace(".", "");
     }
 
     private static DomainProblem alreadyOnboarded(Region region) {

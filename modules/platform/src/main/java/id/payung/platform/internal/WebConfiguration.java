@@ -13,8 +13,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Bahasa Indonesia unless the user chose English ({@code ?lang=en}, remembered in a cookie) or an API
- * client asks for it with Accept-Language.
+ * Pages speak Bahasa Indonesia unless the user chose English ({@code ?lang=en}, remembered in a cookie):
+ * many office browsers are set to English, their users still expect Indonesian. API clients choose
+ * with Accept-Language.
  */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
@@ -28,7 +29,7 @@ class WebConfiguration implements WebMvcConfigurer {
         resolver.setCookieMaxAge(Duration.ofDays(365));
         resolver.setDefaultLocaleFunction(request -> {
             var header = request.getHeader("Accept-Language");
-            if (header == null || header.isBlank()) return INDONESIAN;
+            if (!request.getRequestURI().startsWith("/api/") || header == null || header.isBlank()) return INDONESIAN;
             var match = Locale.lookup(Locale.LanguageRange.parse(header), SUPPORTED);
             return match == null ? INDONESIAN : match;
         });
