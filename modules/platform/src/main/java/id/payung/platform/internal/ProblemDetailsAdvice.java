@@ -28,6 +28,7 @@ import java.util.Map;
  * fields the list of fields with their messages.
  */
 @RestControllerAdvice(annotations = RestController.class)
+@org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
 class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     static final String TYPE_BASE = "https://payung.id/problems/";

@@ -1,12 +1,20 @@
 package id.payung.platform.web;
 
+import id.payung.platform.Actor;
+import id.payung.platform.ActorPrincipal;
+import id.payung.platform.Role;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.ui.Model;
 
-/** What every page's shell needs: whether to warn that sign-in is switched off. */
+/**
+ * What every page's shell needs: who is signed in, which menus his roles may use, and whether to warn
+ * that sign-in is switched off. Menus are only a convenience; the services enforce the permissions.
+ */
 @ControllerAdvice(annotations = Controller.class)
 class ShellModelAdvice {
 
@@ -16,8 +24,24 @@ class ShellModelAdvice {
         this.developerAccess = environment.acceptsProfiles(Profiles.of("dev-no-auth"));
     }
 
-    @ModelAttribute("developerAccess")
-    boolean developerAccess() {
-        return developerAccess;
+    @ModelAttribute
+    void shell(Model model) {
+        model.addAttribute("developerAccess", developerAccess);
+        Actor actor = signedInActor();
+        model.addAttribute("signedIn", actor != null);
+        if (actor == null) return;
+        model.addAttribute("actor", actor);
+        model.addAttribute("menuTenants", actor.isUnrestricted() || actor.has(Role.BPJS_STAFF));
+        model.addAttribute("myTenantId", actor.tenant().map(Object::toString).orElse(null));
+        model.addAttribute("canSignOut", actor.kind() == Actor.Kind.PERSON);
+    }
+
+    private static Actor signedInActor() {
+        var authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication == null) return null;
+        if (authentication instanceof ActorPrincipal principal) return principal.actor();
+        if (authentication.getPrincipal() instanceof ActorPrincipal principal) return principal.actor();
+        if (authentication.getPrincipal() instanceof Actor actor) return actor;
+        return null;
     }
 }

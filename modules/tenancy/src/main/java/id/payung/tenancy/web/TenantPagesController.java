@@ -1,6 +1,9 @@
 package id.payung.tenancy.web;
 
+import id.payung.platform.Actor;
+import id.payung.platform.CurrentActor;
 import id.payung.platform.DomainProblem;
+import id.payung.platform.Role;
 import id.payung.platform.PageRequest;
 import id.payung.platform.TenantId;
 import id.payung.platform.web.FormProblems;
@@ -36,13 +39,24 @@ class TenantPagesController {
     private final OpdRegistry opdRegistry;
     private final FormProblems formProblems;
     private final MessageSource messages;
+    private final CurrentActor currentActor;
 
     TenantPagesController(TenantAdministration administration, OpdRegistry opdRegistry, FormProblems formProblems,
-                          MessageSource messages) {
+                          MessageSource messages, CurrentActor currentActor) {
         this.administration = administration;
         this.opdRegistry = opdRegistry;
         this.formProblems = formProblems;
         this.messages = messages;
+        this.currentActor = currentActor;
+    }
+
+    /** Which forms to show; the services refuse the same actions for everyone else anyway. */
+    private void addPermissions(Model model) {
+        Actor actor = currentActor.get();
+        boolean administers = actor.isUnrestricted() || actor.has(Role.BPJS_STAFF);
+        model.addAttribute("canAdminister", administers);
+        model.addAttribute("canSetTarget", administers || actor.has(Role.KEPALA_DAERAH));
+        model.addAttribute("canEditOpds", administers || actor.has(Role.DISNAKER_OPERATOR));
     }
 
     /** What the onboarding form posts; text fields so that nothing typed is lost when it is refused. */
@@ -60,6 +74,7 @@ class TenantPagesController {
         model.addAttribute("q", q == null ? "" : q);
         model.addAttribute("status", status);
         model.addAttribute("statuses", TenantStatus.values());
+        addPermissions(model);
         model.addAttribute("baseUrl", UriComponentsBuilder.fromPath("/tenants").queryParamIfPresent("q", java.util.Optional.ofNullable(q))
                 .queryParamIfPresent("status", java.util.Optional.ofNullable(status)).build().toUriString());
         return "tenants/list";
@@ -95,6 +110,7 @@ class TenantPagesController {
         model.addAttribute("opdQ", opdQ == null ? "" : opdQ);
         model.addAttribute("showInactive", showInactive);
         model.addAttribute("history", administration.history(id));
+        addPermissions(model);
         model.addAttribute("baseUrl", UriComponentsBuilder.fromPath("/tenants/" + id)
                 .queryParamIfPresent("opdQ", java.util.Optional.ofNullable(opdQ).filter(s -> !s.isBlank()))
                 .queryParam("showInactive", showInactive).build().toUriString());
