@@ -70,6 +70,7 @@ class DemoData implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         SystemWork.run("demo-data", () -> PEMDA.forEach(this::load));
+        log.info("Payung is ready with its demo pemda; sign in with the demo logins of infra/keycloak/README.md");
     }
 
     private void load(DemoPemda pemda) {
