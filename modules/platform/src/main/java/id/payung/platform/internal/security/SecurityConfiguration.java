@@ -58,7 +58,7 @@ class SecurityConfiguration {
     @Profile("!dev-no-auth")
     SecurityFilterChain apiWithBearerTokens(HttpSecurity http, JwtDecoder jwtDecoder, TokenActors actors) throws Exception {
         return http
-                .securityMatcher("/api/**", "/v3/api-docs/**")
+                .securityMatcher("/api/**")
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
                 .oauth2ResourceServer(server -> server.jwt(jwt -> jwt.decoder(jwtDecoder)
                         .jwtAuthenticationConverter(token -> new ActorJwtAuthentication(token, actors.fromClaims(token.getClaims())))))
