@@ -1,11 +1,10 @@
 package id.payung;
 
 import id.payung.platform.Actor;
-import id.payung.platform.ActorPrincipal;
+import id.payung.platform.CurrentActor;
 import id.payung.platform.PageRequest;
 import id.payung.platform.Role;
 import id.payung.tenancy.TenantAdministration;
-import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,14 +20,16 @@ import java.util.List;
 class HomeController {
 
     private final TenantAdministration tenants;
+    private final CurrentActor currentActor;
 
-    HomeController(TenantAdministration tenants) {
+    HomeController(TenantAdministration tenants, CurrentActor currentActor) {
         this.tenants = tenants;
+        this.currentActor = currentActor;
     }
 
     @GetMapping("/")
-    String home(Authentication authentication, Model model) {
-        Actor actor = actorOf(authentication);
+    String home(Model model) {
+        Actor actor = currentActor.find().orElse(null);
         if (actor == null) return "landing";
         if (actor.kind() == Actor.Kind.PERSON && actor.roles().isEmpty() && actor.tenant().isEmpty()) {
             // Signed in through Keycloak but not yet anyone in Payung: an ASN completing his registration.
@@ -42,13 +43,5 @@ class HomeController {
         }
         model.addAttribute("unboundRoles", !actor.isUnrestricted() && actor.tenant().isEmpty() && !actor.has(Role.BPJS_STAFF));
         return "home";
-    }
-
-    private static Actor actorOf(Authentication authentication) {
-        if (authentication == null) return null;
-        if (authentication instanceof ActorPrincipal principal) return principal.actor();
-        if (authentication.getPrincipal() instanceof ActorPrincipal principal) return principal.actor();
-        if (authentication.getPrincipal() instanceof Actor actor) return actor;
-        return null;
     }
 }

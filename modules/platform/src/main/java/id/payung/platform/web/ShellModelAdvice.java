@@ -1,11 +1,10 @@
 package id.payung.platform.web;
 
 import id.payung.platform.Actor;
-import id.payung.platform.ActorPrincipal;
+import id.payung.platform.CurrentActor;
 import id.payung.platform.Role;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -19,29 +18,22 @@ import org.springframework.ui.Model;
 class ShellModelAdvice {
 
     private final boolean developerAccess;
+    private final CurrentActor currentActor;
 
-    ShellModelAdvice(Environment environment) {
+    ShellModelAdvice(Environment environment, CurrentActor currentActor) {
         this.developerAccess = environment.acceptsProfiles(Profiles.of("dev-no-auth"));
+        this.currentActor = currentActor;
     }
 
     @ModelAttribute
     void shell(Model model) {
         model.addAttribute("developerAccess", developerAccess);
-        Actor actor = signedInActor();
+        Actor actor = currentActor.find().orElse(null);
         model.addAttribute("signedIn", actor != null);
         if (actor == null) return;
         model.addAttribute("actor", actor);
         model.addAttribute("menuTenants", actor.isUnrestricted() || actor.has(Role.BPJS_STAFF));
         model.addAttribute("myTenantId", actor.tenant().map(Object::toString).orElse(null));
         model.addAttribute("canSignOut", actor.kind() == Actor.Kind.PERSON);
-    }
-
-    private static Actor signedInActor() {
-        var authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (authentication == null) return null;
-        if (authentication instanceof ActorPrincipal principal) return principal.actor();
-        if (authentication.getPrincipal() instanceof ActorPrincipal principal) return principal.actor();
-        if (authentication.getPrincipal() instanceof Actor actor) return actor;
-        return null;
     }
 }
