@@ -8,7 +8,8 @@ public enum PlatformProblem implements ProblemType {
     INVALID_INPUT("invalid-input", 400),
     TENANT_ACCESS_DENIED("tenant-access-denied", 403),
     FORBIDDEN("forbidden", 403),
-    NOT_FOUND("not-found", 404);
+    NOT_FOUND("not-found", 404),
+    IDENTITY_UNAVAILABLE("identity-unavailable", 503);
 
     private final String slug;
     private final int httpStatus;

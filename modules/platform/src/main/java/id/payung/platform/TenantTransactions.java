@@ -51,6 +51,19 @@ public class TenantTransactions {
         return run(TenantScope.of(tenant), readWrite, work);
     }
 
+    /**
+     * Runs the work of a person who asks to join a tenant he does not belong to yet: the ASN who signed
+     * up in Keycloak, has no Payung role and no organization, and picks his pemda on the registration
+     * page. His token names no tenant, so {@link #inTenant} would refuse him; yet the pemda he picked
+     * must be the tenant of the transaction, because row-level security shows its OPDs and roster and
+     * accepts his request only under that tenant's scope. There is no membership to check, so the caller
+     * must keep the work to what an applicant may do: read the pemda's OPD list, check his own NIP
+     * against its roster and write his own request (audited under that tenant like any write).
+     */
+    public <T> T inTenantAsApplicant(TenantId tenant, Supplier<T> work) {
+        return run(TenantScope.of(tenant), readWrite, work);
+    }
+
     public void inTenant(TenantId tenant, Runnable work) {
         inTenant(tenant, () -> {
             work.run();

@@ -52,6 +52,11 @@ public class OpdRegistry {
         return transactions.readInTenant(tenant, () -> opds.page(tenant, text, includeInactive, page));
     }
 
+    /** The pemda's active OPDs by name, all of them (a pemda has tens, not thousands). */
+    public java.util.List<Opd> active(TenantId tenant) {
+        return transactions.readInTenant(tenant, () -> opds.active(tenant));
+    }
+
     public Opd get(TenantId tenant, OpdId id) {
         return transactions.readInTenant(tenant, () -> opds.find(tenant, id))
                 .orElseThrow(() -> new DomainProblem(TenancyProblem.OPD_NOT_FOUND));

@@ -118,6 +118,14 @@ public class TenantAdministration implements TenantDirectory {
         return transactions.readInTenant(id, () -> tenants.find(id));
     }
 
+    /**
+     * Every active pemda, by name: what a person who signs up may choose from (ASN self-registration).
+     * Only public facts (name, region code), so no role is needed.
+     */
+    public List<Tenant> activeTenants() {
+        return transactions.readRegistry(tenants::active);
+    }
+
     public Tenant get(TenantId id) {
         return find(id).orElseThrow(() -> new DomainProblem(TenancyProblem.TENANT_NOT_FOUND));
     }

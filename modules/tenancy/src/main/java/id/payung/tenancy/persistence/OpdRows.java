@@ -40,6 +40,11 @@ public class OpdRows {
                 .fetchOptional(OpdRows::toOpd);
     }
 
+    public List<Opd> active(TenantId tenant) {
+        return db.selectFrom(OPD).where(OPD.TENANT_ID.eq(tenant.value()), OPD.ACTIVE.isTrue()).orderBy(OPD.NAME)
+                .fetch(OpdRows::toOpd);
+    }
+
     public Optional<Opd> findByCode(TenantId tenant, String code) {
         return db.selectFrom(OPD).where(OPD.TENANT_ID.eq(tenant.value()), OPD.CODE.eq(code))
                 .fetchOptional(OpdRows::toOpd);

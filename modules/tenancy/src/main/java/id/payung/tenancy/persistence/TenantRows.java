@@ -52,6 +52,10 @@ public class TenantRows {
         return selectTenants().where(TENANT.TENANT_ID.eq(id.value())).fetchOptional(this::toTenant);
     }
 
+    public List<Tenant> active() {
+        return selectTenants().where(TENANT.STATUS.eq(TenantStatus.ACTIVE.name())).orderBy(TENANT.NAME).fetch(this::toTenant);
+    }
+
     public Optional<String> officeOf(TenantId id) {
         return db.select(TENANT.BPJS_OFFICE_CODE).from(TENANT).where(TENANT.TENANT_ID.eq(id.value())).fetchOptional(TENANT.BPJS_OFFICE_CODE);
     }
