@@ -11,6 +11,8 @@ users, the test-only client `payung-test`) and relaxes what a laptop without SMT
 Uses only the Python standard library. Output is deterministic (no UUIDs, no timestamps).
 """
 import copy
+import hashlib
+import uuid
 import json
 import sys
 from pathlib import Path
@@ -62,8 +64,18 @@ BPJS_USERS = [
 PAYUNG_ROLES = ["bpjs-staff", "kepala-daerah", "opd-head", "asn-sponsor", "disnaker-operator"]
 
 
+def demo_user_id(username):
+    """Deterministic user id, the same as Java's UUID.nameUUIDFromBytes("payung-demo-user:" + username):
+    Payung's demo data links the demo ASN to these accounts (app/.../DemoData.java)."""
+    digest = bytearray(hashlib.md5(f"payung-demo-user:{username}".encode("utf-8")).digest())
+    digest[6] = (digest[6] & 0x0F) | 0x30  # version 3 (name-based, MD5)
+    digest[8] = (digest[8] & 0x3F) | 0x80  # IETF variant
+    return str(uuid.UUID(bytes=bytes(digest)))
+
+
 def demo_user(username, first_name, last_name, roles, attributes=None):
     user = {
+        "id": demo_user_id(username),
         "username": username,
         "enabled": True,
         "email": f"{username}@{EMAIL_DOMAIN}",

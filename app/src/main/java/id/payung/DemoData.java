@@ -1,6 +1,13 @@
 package id.payung;
 
+import id.payung.platform.Actor;
+import id.payung.platform.DomainProblem;
+import id.payung.platform.PageRequest;
 import id.payung.platform.RegionCode;
+import id.payung.platform.TenantId;
+import id.payung.sponsorship.AsnRegistration;
+import id.payung.sponsorship.AsnRoster;
+import id.payung.tenancy.Opd;
 import id.payung.platform.SystemWork;
 import id.payung.tenancy.OpdRegistry;
 import id.payung.tenancy.OpdRegistry.OpdDetails;
@@ -16,7 +23,11 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 
 /**
  * The pemda of the source articles, with their OPDs, loaded through the same services a user calls.
@@ -29,14 +40,14 @@ class DemoData implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
     record DemoPemda(String regionCode, String officeCode, String officeName, String targetPercent, long potentialWorkers,
-                     boolean kecamatanAsOpd) {
+                     boolean kecamatanAsOpd, String loginSlug) {
     }
 
     static final List<DemoPemda> PEMDA = List.of(
-            new DemoPemda("32.72", "KC-SUKABUMI", "BPJS Ketenagakerjaan Kantor Cabang Sukabumi", "22.5", 48_000, true),
-            new DemoPemda("32.02", "KC-SUKABUMI", "BPJS Ketenagakerjaan Kantor Cabang Sukabumi", "17", 612_000, false),
-            new DemoPemda("13.10", "KC-DHARMASRAYA", "BPJS Ketenagakerjaan Kantor Cabang Dharmasraya", "30", 74_000, false),
-            new DemoPemda("16", "KC-PALEMBANG", "BPJS Ketenagakerjaan Kantor Cabang Palembang", "35.68", 1_900_000, false));
+            new DemoPemda("32.72", "KC-SUKABUMI", "BPJS Ketenagakerjaan Kantor Cabang Sukabumi", "22.5", 48_000, true, "kotasukabumi"),
+            new DemoPemda("32.02", "KC-SUKABUMI", "BPJS Ketenagakerjaan Kantor Cabang Sukabumi", "17", 612_000, false, "kabsukabumi"),
+            new DemoPemda("13.10", "KC-DHARMASRAYA", "BPJS Ketenagakerjaan Kantor Cabang Dharmasraya", "30", 74_000, false, "kabdharmasraya"),
+            new DemoPemda("16", "KC-PALEMBANG", "BPJS Ketenagakerjaan Kantor Cabang Palembang", "35.68", 1_900_000, false, "provsumsel"));
 
     static final List<OpdDetails> COMMON_OPDS = List.of(
             new OpdDetails("SETDA", "Sekretariat Daerah"),
@@ -57,14 +68,31 @@ class DemoData implements ApplicationRunner {
             new OpdDetails("SATPOLPP", "Satuan Polisi Pamong Praja"),
             new OpdDetails("RSUD", "Rumah Sakit Umum Daerah"));
 
+    /** ASN of the Disnaker on each demo pemda's roster; the first two have demo logins (opd.*, asn.*). */
+    static final List<String[]> DISNAKER_ROSTER = List.of(
+            new String[]{"opd", "198003152005011001", "1980-03-15", "Kepala Dinas Tenaga Kerja"},
+            new String[]{"asn", "199007222015032002", "1990-07-22", "Analis Ketenagakerjaan"},
+            new String[]{null, "198811052012121003", null, "Pengantar Kerja"},
+            new String[]{null, "199502282020122004", null, "Pengawas Ketenagakerjaan"});
+
     private final TenantAdministration administration;
     private final OpdRegistry opds;
     private final Regions regions;
+    private final AsnRoster roster;
+    private final AsnRegistration registration;
 
-    DemoData(TenantAdministration administration, OpdRegistry opds, Regions regions) {
+    DemoData(TenantAdministration administration, OpdRegistry opds, Regions regions, AsnRoster roster,
+             AsnRegistration registration) {
         this.administration = administration;
         this.opds = opds;
         this.regions = regions;
+        this.roster = roster;
+        this.registration = registration;
+    }
+
+    /** The Keycloak user id the dev realm gives a demo login (infra/keycloak/dev/build-dev-realm.py). */
+    static String demoUserId(String username) {
+        return UUID.nameUUIDFromBytes(("payung-demo-user:" + username).getBytes(StandardCharsets.UTF_8)).toString();
     }
 
     @Override
@@ -86,7 +114,32 @@ class DemoData implements ApplicationRunner {
                         "Kecamatan " + titleCase(district.name())));
             }
         }
+        seedDisnakerAsn(pemda, id);
         log.info("Demo pemda loaded: {} ({})", tenant.name(), tenant.regionCode());
+    }
+
+    /**
+     * Puts the Disnaker's ASN on the roster and registers the demo OPD head and ASN through the real
+     * self-registration (their NIPs are on the roster, so they are approved at once): the OPD head can
+     * then decide other ASN's requests for his OPD.
+     */
+    private void seedDisnakerAsn(DemoPemda pemda, TenantId tenant) {
+        Opd disnaker = opds.list(tenant, "DISNAKER", false, PageRequest.of(0, 5)).items().stream()
+                .filter(o -> o.code().equals("DISNAKER")).findFirst().orElseThrow();
+        for (String[] asn : DISNAKER_ROSTER) {
+            roster.add(tenant, new AsnRoster.EntryDetails(asn[1], asn[3], disnaker.id().toString()));
+        }
+        for (String[] asn : DISNAKER_ROSTER) {
+            if (asn[0] == null) continue;
+            String username = asn[0] + "." + pemda.loginSlug();
+            Actor newcomer = new Actor(demoUserId(username), username, Set.of(), Optional.empty(), Optional.empty(), Actor.Kind.PERSON);
+            try {
+                SystemWork.callAs(newcomer, () -> registration.register(new AsnRegistration.Application(
+                        tenant.toString(), disnaker.id().toString(), asn[1], asn[2])));
+            } catch (DomainProblem identityUnavailable) {
+                log.warn("Demo ASN link for {} not made ({}); is Keycloak running?", username, identityUnavailable.getMessage());
+            }
+        }
     }
 
     private static String titleCase(String name) {

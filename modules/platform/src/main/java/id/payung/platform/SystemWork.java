@@ -11,9 +11,14 @@ import java.util.function.Supplier;
 public final class SystemWork {
 
     public static <T> T call(String purpose, Supplier<T> work) {
+        return callAs(Actor.system(purpose), work);
+    }
+
+    /** Runs work as a given actor: for demo data that must pass through a person's own path. */
+    public static <T> T callAs(Actor actor, Supplier<T> work) {
         SecurityContext previous = SecurityContextHolder.getContext();
         SecurityContext context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(new ActorAuthentication(Actor.system(purpose)));
+        context.setAuthentication(new ActorAuthentication(actor));
         SecurityContextHolder.setContext(context);
         try {
             return work.get();
