@@ -26,7 +26,10 @@ import java.lang.annotation.Target;
         "payung.keycloak.url=" + id.payung.support.RealKeycloak.URL,
         // a fresh temporary database on a free port, whatever the demo profile keeps for people
         "payung.embedded-postgres.data-directory=",
-        "payung.embedded-postgres.port=0"})
+        "payung.embedded-postgres.port=0",
+        // Selenium warns that it has no CDP module for this Chromium; the suite uses WebDriver only
+        "logging.level.org.openqa.selenium.devtools=ERROR",
+        "logging.level.org.openqa.selenium.chromium=ERROR"})
 @ActiveProfiles("demo")
 public @interface PayungEndToEndTest {
 }
