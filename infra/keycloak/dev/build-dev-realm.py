@@ -61,6 +61,10 @@ BPJS_USERS = [
     {"username": "bpjs.palembang", "office": "KC-PALEMBANG", "office_name": "Kantor Cabang Palembang"},
 ]
 
+# The end-to-end suite (app/src/test/java/id/payung/e2e) runs Payung on this port, so that it never
+# collides with a developer's Payung on 8080. DEV realm only: the production realm keeps its own URLs.
+E2E_APP_ORIGINS = ["http://127.0.0.1:18080", "http://localhost:18080"]
+
 PAYUNG_ROLES = ["bpjs-staff", "kepala-daerah", "opd-head", "asn-sponsor", "disnaker-operator"]
 
 
@@ -107,6 +111,14 @@ def build():
 
     for client_id, secret in DEV_SECRETS.items():
         client(realm, client_id)["secret"] = secret
+
+    # Redirect and post-logout redirect URIs for the end-to-end suite's Payung (port 18080).
+    web_client = client(realm, "payung-web")
+    e2e_uris = [f"{origin}/*" for origin in E2E_APP_ORIGINS]
+    web_client["redirectUris"] = web_client["redirectUris"] + [u for u in e2e_uris if u not in web_client["redirectUris"]]
+    attributes = web_client.setdefault("attributes", {})
+    post_logout = [u for u in attributes.get("post.logout.redirect.uris", "").split("##") if u]
+    attributes["post.logout.redirect.uris"] = "##".join(post_logout + [u for u in e2e_uris if u not in post_logout])
 
     # payung-test: same token shape as payung-web, but public + direct access grants only.
     web = client(realm, "payung-web")
