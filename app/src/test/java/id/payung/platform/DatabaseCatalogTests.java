@@ -18,7 +18,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DatabaseCatalogTests {
 
     /** The only tables shared by all tenants: reference data, the event log and migration history. */
-    static final List<String> SHARED_TABLES = List.of("tenancy.region", "events.event_publication");
+    static final List<String> SHARED_TABLES = List.of("tenancy.region", "events.event_publication",
+            // reference data: Lampiran II PP 44/2015 income levels, dated; read-only for the app
+            "enrollment.income_level",
+            // reference data: the occupation list, dated; read-only for the app
+            "enrollment.occupation",
+            // national one-membership register (ADR 0006): HMAC of a NIK -> owning tenant; the app role has
+            // no privilege on it and reaches it only through SECURITY DEFINER functions answering free/mine/elsewhere
+            "enrollment.national_membership");
 
     @Autowired
     JdbcTemplate jdbc;

@@ -1,0 +1,52 @@
+package id.payung.enrollment;
+
+import id.payung.platform.ProblemType;
+
+/** What the enrollment module refuses, and why. No message repeats a NIK. */
+public enum EnrollmentProblem implements ProblemType {
+    REQUIRED("enrollment-required", 400),
+    NIK_FORMAT("nik-format", 400),
+    NIK_PROVINCE_UNKNOWN("nik-province-unknown", 400),
+    NIK_DAY_INVALID("nik-day-invalid", 400),
+    NIK_MONTH_INVALID("nik-month-invalid", 400),
+    NIK_DATE_INVALID("nik-date-invalid", 400),
+    NIK_SERIAL_ZERO("nik-serial-zero", 400),
+    BIRTH_DATE_INVALID("worker-birth-date-invalid", 400),
+    BIRTH_DATE_MISMATCH("worker-birth-date-mismatch", 400),
+    SEX_INVALID("worker-sex-invalid", 400),
+    SEX_MISMATCH("worker-sex-mismatch", 400),
+    NAME_INVALID("worker-name-invalid", 400),
+    ADDRESS_INVALID("worker-address-invalid", 400),
+    PHONE_INVALID("worker-phone-invalid", 400),
+    VILLAGE_CODE_MALFORMED("village-code-malformed", 400),
+    VILLAGE_UNKNOWN("village-unknown", 400),
+    VILLAGE_OUTSIDE_PEMDA("village-outside-pemda", 400),
+    OCCUPATION_UNKNOWN("occupation-unknown", 400),
+    INCOME_LEVEL_UNKNOWN("income-level-unknown", 400),
+    HEIR_REQUIRED("heir-required", 400),
+    HEIRS_TOO_MANY("heirs-too-many", 400),
+    HEIR_NAME_INVALID("heir-name-invalid", 400),
+    HEIR_RELATIONSHIP_INVALID("heir-relationship-invalid", 400),
+    HEIR_IS_WORKER("heir-is-worker", 400),
+    REGISTERED_ELSEWHERE("registered-elsewhere", 409),
+    WORKER_NOT_FOUND("worker-not-found", 404),
+    STATUS_INVALID("worker-status-invalid", 400);
+
+    private final String slug;
+    private final int httpStatus;
+
+    EnrollmentProblem(String slug, int httpStatus) {
+        this.slug = slug;
+        this.httpStatus = httpStatus;
+    }
+
+    @Override
+    public String slug() {
+        return slug;
+    }
+
+    @Override
+    public int httpStatus() {
+        return httpStatus;
+    }
+}

@@ -1,0 +1,134 @@
+package id.payung.enrollment.persistence;
+
+import id.payung.enrollment.Heir;
+import id.payung.enrollment.HeirRelationship;
+import id.payung.enrollment.Sex;
+import id.payung.enrollment.Worker;
+import id.payung.enrollment.WorkerHistoryEntry;
+import id.payung.enrollment.WorkerQuery;
+import id.payung.enrollment.WorkerStatus;
+import id.payung.enrollment.persistence.jooq.tables.records.WorkerRecord;
+import id.payung.platform.Page;
+import id.payung.platform.PageRequest;
+import id.payung.platform.RegionCode;
+import id.payung.platform.TenantId;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+import org.springframework.stereotype.Repository;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+
+import static id.payung.enrollment.persistence.jooq.Tables.HEIR;
+import static id.payung.enrollment.persistence.jooq.Tables.WORKER;
+import static id.payung.enrollment.persistence.jooq.Tables.WORKER_HISTORY;
+
+@Repository
+public class WorkerRows {
+
+    private final DSLContext db;
+
+    WorkerRows(DSLContext db) {
+        this.db = db;
+    }
+
+    public record NewWorker(UUID id, String nik, String name, LocalDate birthDate, Sex sex, String address,
+                            RegionCode villageCode, String phone, String occupationCode, String incomeLevelCode,
+                            String registeredBy) {
+    }
+
+    public void insert(TenantId tenant, NewWorker w, List<Heir> heirs) {
+        db.insertInto(WORKER)
+                .set(WORKER.TENANT_ID, tenant.value())
+                .set(WORKER.WORKER_ID, w.id())
+                .set(WORKER.NIK, w.nik())
+                .set(WORKER.NAME, w.name())
+                .set(WORKER.BIRTH_DATE, w.birthDate())
+                .set(WORKER.SEX, w.sex().name())
+                .set(WORKER.ADDRESS, w.address())
+                .set(WORKER.VILLAGE_CODE, w.villageCode().value())
+                .set(WORKER.PHONE, w.phone())
+                .set(WORKER.OCCUPATION_CODE, w.occupationCode())
+                .set(WORKER.INCOME_LEVEL_CODE, w.incomeLevelCode())
+                .set(WORKER.STATUS, WorkerStatus.REGISTERED.name())
+                .set(WORKER.REGISTERED_BY, w.registeredBy())
+                .execute();
+        for (Heir heir : heirs) {
+            db.insertInto(HEIR)
+                    .set(HEIR.TENANT_ID, tenant.value())
+                    .set(HEIR.WORKER_ID, w.id())
+                    .set(HEIR.POSITION, (short) heir.position())
+                    .set(HEIR.NAME, heir.name())
+                    .set(HEIR.RELATIONSHIP, heir.relationship().name())
+                    .set(HEIR.NIK, heir.nik())
+                    .execute();
+        }
+    }
+
+    public void addHistory(TenantId tenant, UUID workerId, String actor, String actorName, String action, WorkerStatus status) {
+        db.insertInto(WORKER_HISTORY)
+                .set(WORKER_HISTORY.TENANT_ID, tenant.value())
+                .set(WORKER_HISTORY.ENTRY_ID, UUID.randomUUID())
+                .set(WORKER_HISTORY.WORKER_ID, workerId)
+                .set(WORKER_HISTORY.ACTOR, actor)
+                .set(WORKER_HISTORY.ACTOR_NAME, actorName)
+                .set(WORKER_HISTORY.ACTION, action)
+                .set(WORKER_HISTORY.STATUS, status.name())
+                .execute();
+    }
+
+    public Optional<Worker> find(TenantId tenant, UUID id) {
+        return db.selectFrom(WORKER).where(WORKER.TENANT_ID.eq(tenant.value()), WORKER.WORKER_ID.eq(id))
+                .fetchOptional(WorkerRows::toWorker);
+    }
+
+    public Optional<Worker> findByNik(TenantId tenant, String nik) {
+        return db.selectFrom(WORKER).where(WORKER.TENANT_ID.eq(tenant.value()), WORKER.NIK.eq(nik))
+                .fetchOptional(WorkerRows::toWorker);
+    }
+
+    public List<Heir> heirs(TenantId tenant, UUID workerId) {
+        return db.selectFrom(HEIR).where(HEIR.TENANT_ID.eq(tenant.value()), HEIR.WORKER_ID.eq(workerId))
+                .orderBy(HEIR.POSITION)
+                .fetch(r -> new Heir(r.getPosition(), r.getName(), HeirRelationship.valueOf(r.getRelationship()), r.getNik()));
+    }
+
+    public List<WorkerHistoryEntry> history(TenantId tenant, UUID workerId) {
+        return db.selectFrom(WORKER_HISTORY)
+                .where(WORKER_HISTORY.TENANT_ID.eq(tenant.value()), WORKER_HISTORY.WORKER_ID.eq(workerId))
+                .orderBy(WORKER_HISTORY.OCCURRED_AT.desc())
+                .fetch(r -> new WorkerHistoryEntry(r.getOccurredAt(), r.getActorName(), r.getAction(), WorkerStatus.valueOf(r.getStatus())));
+    }
+
+    /** Workers matching the query, by name; only those one person registered when {@code registeredBy} is given. */
+    public Page<Worker> page(TenantId tenant, WorkerQuery query, Optional<String> registeredBy, PageRequest page) {
+        Condition where = WORKER.TENANT_ID.eq(tenant.value());
+        if (notBlank(query.name())) {
+            where = where.and(DSL.lower(WORKER.NAME).contains(query.name().strip().toLowerCase(Locale.ROOT)));
+        }
+        if (notBlank(query.kpj())) where = where.and(WORKER.KPJ.eq(query.kpj().strip()));
+        if (notBlank(query.villageCode())) where = where.and(WORKER.VILLAGE_CODE.startsWith(query.villageCode().strip()));
+        if (notBlank(query.occupationCode())) where = where.and(WORKER.OCCUPATION_CODE.eq(query.occupationCode().strip()));
+        if (notBlank(query.status())) where = where.and(WORKER.STATUS.eq(query.status().strip().toUpperCase(Locale.ROOT)));
+        if (registeredBy.isPresent()) where = where.and(WORKER.REGISTERED_BY.eq(registeredBy.get()));
+        long total = db.fetchCount(WORKER, where);
+        List<Worker> items = db.selectFrom(WORKER).where(where).orderBy(WORKER.NAME, WORKER.WORKER_ID)
+                .limit(page.size()).offset(page.offset()).fetch(WorkerRows::toWorker);
+        return new Page<>(items, page.page(), page.size(), total);
+    }
+
+    private static boolean notBlank(String text) {
+        return text != null && !text.isBlank();
+    }
+
+    private static Worker toWorker(WorkerRecord r) {
+        return new Worker(new TenantId(r.getTenantId()), r.getWorkerId(), r.getNik(), r.getName(), r.getBirthDate(),
+                Sex.valueOf(r.getSex()), r.getAddress(), new RegionCode(r.getVillageCode()), r.getPhone(),
+                r.getOccupationCode(), r.getIncomeLevelCode(), WorkerStatus.valueOf(r.getStatus()), r.getKpj(),
+                r.getRegisteredBy(), r.getRegisteredAt());
+    }
+}
