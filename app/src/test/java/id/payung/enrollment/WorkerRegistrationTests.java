@@ -81,10 +81,20 @@ class WorkerRegistrationTests {
         String nik = manNik();
         var first = Acting.as(operator(kediri), () -> registration.register(kediri, man(nik, KEDIRI_VILLAGE)));
         events.clear();
-        var second = Acting.as(sponsor(kediri, "asn-twice"), () -> registration.register(kediri, man(" " + nik + " ", KEDIRI_VILLAGE)));
+        var otherOperator = Acting.person("operator-2-" + kediri, Optional.of(kediri), Role.DISNAKER_OPERATOR);
+        var second = Acting.as(otherOperator, () -> registration.register(kediri, man(" " + nik + " ", KEDIRI_VILLAGE)));
         assertThat(second.created()).isFalse();
         assertThat(second.worker().id()).isEqualTo(first.worker().id());
         assertThat(events.stream(WorkerRegistered.class)).isEmpty();
+
+        // an ASN sponsor, who sees only his own workers, is told the person is registered here, not shown him
+        assertThatThrownBy(() -> Acting.run(sponsor(kediri, "asn-twice"), () -> registration.register(kediri, man(nik, KEDIRI_VILLAGE))))
+                .isInstanceOfSatisfying(DomainProblem.class, p -> assertThat(p.type()).isEqualTo(EnrollmentProblem.REGISTERED_HERE_BY_ANOTHER));
+        String hisNik = manNik();
+        var his = Acting.as(sponsor(kediri, "asn-twice"), () -> registration.register(kediri, man(hisNik, KEDIRI_VILLAGE)));
+        var again = Acting.as(sponsor(kediri, "asn-twice"), () -> registration.register(kediri, man(hisNik, KEDIRI_VILLAGE)));
+        assertThat(again.created()).isFalse();
+        assertThat(again.worker().id()).isEqualTo(his.worker().id());
     }
 
     @Test

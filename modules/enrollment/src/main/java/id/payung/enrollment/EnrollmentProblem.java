@@ -29,6 +29,7 @@ public enum EnrollmentProblem implements ProblemType {
     HEIR_RELATIONSHIP_INVALID("heir-relationship-invalid", 400),
     HEIR_IS_WORKER("heir-is-worker", 400),
     REGISTERED_ELSEWHERE("registered-elsewhere", 409),
+    REGISTERED_HERE_BY_ANOTHER("registered-here-by-another", 409),
     WORKER_NOT_FOUND("worker-not-found", 404),
     STATUS_INVALID("worker-status-invalid", 400);
 

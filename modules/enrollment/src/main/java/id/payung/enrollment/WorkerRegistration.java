@@ -121,7 +121,13 @@ public class WorkerRegistration {
                 Tenant pemda = tenants.requireWritable(tenant);
                 Valid valid = validate(pemda, application);
                 Optional<Worker> existing = workers.findByNik(tenant, valid.nik.value());
-                if (existing.isPresent()) return new Outcome(existing.get(), false);
+                if (existing.isPresent()) {
+                    // An ASN sponsor sees only his own workers: told that the person is registered here, not shown him.
+                    if (!visibleTo(actor, existing.get())) {
+                        throw new DomainProblem(EnrollmentProblem.REGISTERED_HERE_BY_ANOTHER, Map.of("field", "nik"));
+                    }
+                    return new Outcome(existing.get(), false);
+                }
                 if (membership.claim(fingerprint.of(valid.nik)) != NationalMembership.Standing.MINE) {
                     throw new DomainProblem(EnrollmentProblem.REGISTERED_ELSEWHERE, Map.of("field", "nik"));
                 }
@@ -137,8 +143,11 @@ public class WorkerRegistration {
         } catch (DuplicateKeyException concurrentSameNik) {
             // Registered here a moment ago by someone else: give back that worker.
             String nik = Nik.normalize(application.nik());
-            return transactions.readInTenant(tenant, () -> workers.findByNik(tenant, nik))
-                    .map(w -> new Outcome(w, false)).orElseThrow(() -> concurrentSameNik);
+            Worker existing = transactions.readInTenant(tenant, () -> workers.findByNik(tenant, nik)).orElseThrow(() -> concurrentSameNik);
+            if (!visibleTo(actor, existing)) {
+                throw new DomainProblem(EnrollmentProblem.REGISTERED_HERE_BY_ANOTHER, Map.of("field", "nik"));
+            }
+            return new Outcome(existing, false);
         }
     }
 
