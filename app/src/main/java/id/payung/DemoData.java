@@ -1,5 +1,6 @@
 package id.payung;
 
+import id.payung.enrollment.WorkerRegistration;
 import id.payung.platform.Actor;
 import id.payung.platform.DomainProblem;
 import id.payung.platform.PageRequest;
@@ -80,9 +81,11 @@ class DemoData implements ApplicationRunner {
     private final Regions regions;
     private final AsnRoster roster;
     private final AsnRegistration registration;
+    private final WorkerRegistration workers;
 
     DemoData(TenantAdministration administration, OpdRegistry opds, Regions regions, AsnRoster roster,
-             AsnRegistration registration) {
+             AsnRegistration registration, WorkerRegistration workers) {
+        this.workers = workers;
         this.administration = administration;
         this.opds = opds;
         this.regions = regions;
@@ -115,6 +118,7 @@ class DemoData implements ApplicationRunner {
             }
         }
         seedDisnakerAsn(pemda, id);
+        seedWorkers(code, id);
         log.info("Demo pemda loaded: {} ({})", tenant.name(), tenant.regionCode());
     }
 
@@ -139,6 +143,38 @@ class DemoData implements ApplicationRunner {
             } catch (DomainProblem identityUnavailable) {
                 log.warn("Demo ASN link for {} not made ({}); is Keycloak running?", username, identityUnavailable.getMessage());
             }
+        }
+    }
+
+    /** Fictional workers: name, birth date DDMMYY with +40 for women, sex, occupation. NIKs are made up but valid. */
+    static final List<String[]> DEMO_WORKERS = List.of(
+            new String[]{"Asep Saepudin", "120385", "MALE", "OJEK"},
+            new String[]{"Euis Kurniasih", "470790", "FEMALE", "ART"},
+            new String[]{"Dadang Suherman", "010178", "MALE", "PETANI"},
+            new String[]{"Nining Suryani", "630882", "FEMALE", "PEDAGANG"},
+            new String[]{"Ustaz Jajang Nurjaman", "150670", "MALE", "GURU_NGAJI"},
+            new String[]{"Udin Syamsudin", "280965", "MALE", "MARBOT"});
+
+    /** The ISO birth date a demo worker's DDMMYY (women +40, 20th century) stands for. */
+    static String demoBirthDate(String ddmmyy) {
+        int day = Integer.parseInt(ddmmyy.substring(0, 2));
+        return "19" + ddmmyy.substring(4) + "-" + ddmmyy.substring(2, 4) + "-" + String.format("%02d", day > 40 ? day - 40 : day);
+    }
+
+    /** A few registered workers in the pemda's first villages, through the real registration. */
+    private void seedWorkers(RegionCode pemdaCode, TenantId tenant) {
+        Region district = regions.children(pemdaCode).getFirst();
+        while (district.level() != RegionCode.Level.DISTRICT) district = regions.children(district.code()).getFirst();
+        List<Region> villages = regions.children(district.code());
+        String nikRegion = district.code().value().replace(".", "");
+        for (int i = 0; i < DEMO_WORKERS.size(); i++) {
+            String[] w = DEMO_WORKERS.get(i);
+            String ddmmyy = w[1];
+            String birthDate = demoBirthDate(ddmmyy);
+            String heirNik = nikRegion + "010190" + String.format("%04d", 101 + i);
+            workers.register(tenant, new WorkerRegistration.Application(nikRegion + ddmmyy + String.format("%04d", 1 + i), w[0],
+                    birthDate, w[2], "RT 0" + (1 + i) + " RW 02", villages.get(i % villages.size()).code().value(), null, w[3], null,
+                    List.of(new WorkerRegistration.HeirDetails("Ahli Waris " + w[0].split(" ")[0], "SPOUSE", heirNik))));
         }
     }
 
