@@ -4,6 +4,8 @@ import id.payung.PayungIntegrationTest;
 import id.payung.enrollment.EnrollmentEvents.WorkerRegistered;
 import id.payung.enrollment.WorkerRegistration.Application;
 import id.payung.enrollment.WorkerRegistration.HeirDetails;
+import id.payung.enrollment.persistence.NationalMembership;
+import id.payung.enrollment.persistence.NationalMembership.Standing;
 import id.payung.platform.AuditTrail;
 import id.payung.platform.DomainProblem;
 import id.payung.platform.InvalidInput;
@@ -45,6 +47,8 @@ class WorkerRegistrationTests {
     @Autowired AuditTrail audit;
     @Autowired JdbcTemplate jdbc;
     @Autowired ApplicationEvents events;
+    @Autowired NationalMembership membership;
+    @Autowired NikFingerprint fingerprint;
 
     @Test
     void anOperatorRegistersAWorkerWithHeirsAndTheModuleAnnouncesIdsOnly() {
@@ -130,6 +134,23 @@ class WorkerRegistrationTests {
         assertThatThrownBy(() -> Acting.run(operator(kediri), () -> registration.register(kediri,
                 man(fresh.worker().nik(), KEDIRI_VILLAGE))))
                 .isInstanceOfSatisfying(DomainProblem.class, p -> assertThat(p.type()).isEqualTo(EnrollmentProblem.REGISTERED_ELSEWHERE));
+    }
+
+    @Test
+    void theRegisterAnswersFreeMineOrElsewhereForTheTenantOfTheTransactionOnly() {
+        TenantId kediri = EnrollmentFixtures.kediri(administration);
+        TenantId blitar = EnrollmentFixtures.blitar(administration);
+        String nik = manNik();
+        byte[] key = fingerprint.of(Nik.parse(nik, Nik.today(), code -> true));
+        assertThat(Acting.as(operator(kediri), () -> transactions.readInTenant(kediri, () -> membership.of(key)))).isEqualTo(Standing.FREE);
+        Acting.run(operator(kediri), () -> registration.register(kediri, man(nik, KEDIRI_VILLAGE)));
+        assertThat(Acting.as(operator(kediri), () -> transactions.readInTenant(kediri, () -> membership.of(key)))).isEqualTo(Standing.MINE);
+        assertThat(Acting.as(operator(blitar), () -> transactions.readInTenant(blitar, () -> membership.of(key)))).isEqualTo(Standing.ELSEWHERE);
+        assertThat(key).hasSize(32);
+        assertThat(new String(key, java.nio.charset.StandardCharsets.ISO_8859_1)).doesNotContain(nik);
+        // without a tenant the functions fail loudly instead of answering for nobody
+        assertThatThrownBy(() -> jdbc.queryForObject("SELECT enrollment.membership_of(decode(repeat('00', 32), 'hex'))", String.class))
+                .rootCause().hasMessageContaining("invalid input syntax for type uuid");
     }
 
     @Test
