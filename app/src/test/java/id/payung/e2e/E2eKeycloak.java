@@ -8,19 +8,15 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * The real Keycloak for the end-to-end suite: started (once per JVM) through {@link RealKeycloak}, and
@@ -35,7 +31,6 @@ final class E2eKeycloak implements BeforeAllCallback {
     static final String ADMIN_CLIENT_DEV_SECRET = "payung-admin-dev-secret-NOT-FOR-PRODUCTION";
     static final String E2E_REDIRECT = E2e.APP + "/login/oauth2/code/keycloak";
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static boolean checked;
 
@@ -57,7 +52,7 @@ final class E2eKeycloak implements BeforeAllCallback {
 
     /** Does Keycloak show its login page (rather than "invalid redirect_uri") for Payung on the e2e port? */
     static boolean acceptsE2eRedirect() {
-        String url = RealKeycloak.REALM_URL + "/protocol/openid-connect/auth?" + form(Map.of(
+        String url = RealKeycloak.REALM_URL + "/protocol/openid-connect/auth?" + RealKeycloak.form(Map.of(
                 "client_id", WEB_CLIENT, "response_type", "code", "scope", "openid", "redirect_uri", E2E_REDIRECT,
                 "code_challenge", "e2e-probe-e2e-probe-e2e-probe-e2e-probe-e2e-pro", "code_challenge_method", "S256"));
         HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(url)).GET());
@@ -77,7 +72,7 @@ final class E2eKeycloak implements BeforeAllCallback {
                 !!! [e2e] It was imported from an older infra/keycloak/dev/payung-realm.json. Adding the e2e redirect
                 !!! [e2e] and post-logout URIs to client payung-web through the DEV bootstrap admin (admin/admin).
                 """.formatted(E2E_REDIRECT));
-        String admin = token(RealKeycloak.URL + "/realms/master/protocol/openid-connect/token",
+        String admin = RealKeycloak.token(RealKeycloak.URL + "/realms/master/protocol/openid-connect/token",
                 Map.of("grant_type", "password", "client_id", "admin-cli", "username", "admin", "password", "admin"));
         String clients = RealKeycloak.URL + "/admin/realms/payung/clients";
         JsonNode found = JSON.readTree(send(HttpRequest.newBuilder(URI.create(clients + "?clientId=" + WEB_CLIENT))
@@ -103,7 +98,7 @@ final class E2eKeycloak implements BeforeAllCallback {
 
     /** A token of payung-admin's service account: right issuer and signature, but audience realm-management. */
     static String adminServiceAccountToken() {
-        return token(RealKeycloak.REALM_URL + "/protocol/openid-connect/token", Map.of("grant_type", "client_credentials",
+        return RealKeycloak.token(Map.of("grant_type", "client_credentials",
                 "client_id", ADMIN_CLIENT, "client_secret", ADMIN_CLIENT_DEV_SECRET));
     }
 
@@ -127,28 +122,7 @@ final class E2eKeycloak implements BeforeAllCallback {
         return found.isArray() && !found.isEmpty();
     }
 
-    private static String token(String url, Map<String, String> fields) {
-        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(url))
-                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form(fields))));
-        JsonNode body = JSON.readTree(response.body());
-        if (!body.has("access_token")) throw new IllegalStateException("No token from " + url + ": " + response.body());
-        return body.get("access_token").asString();
-    }
-
     static HttpResponse<String> send(HttpRequest.Builder request) {
-        try {
-            return HTTP.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String form(Map<String, String> fields) {
-        return fields.entrySet().stream()
-                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
+        return RealKeycloak.send(request);
     }
 }

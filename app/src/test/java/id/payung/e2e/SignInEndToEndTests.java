@@ -89,6 +89,27 @@ class SignInEndToEndTests {
     }
 
     @Test
+    void afterFiveWrongPasswordsTheAccountIsLockedAndEvenTheRightPasswordOpensNoSession() {
+        // A throw-away account, so the lock (realm brute-force protection) touches no other test.
+        String username = id.payung.support.KeycloakAdmin.freshUsername("kunci");
+        String userId = id.payung.support.KeycloakAdmin.createUser(username);
+        try {
+            browser.open("/tenants");
+            for (int attempt = 1; attempt <= 5; attempt++) {
+                browser.signInOnKeycloak(username, "Salah#Sandi-" + attempt);
+                browser.visible("#input-error-password, #input-error, .kc-feedback-text");
+            }
+            browser.signInOnKeycloak(username, RealKeycloak.DEMO_PASSWORD);
+            var message = browser.visible("#input-error-password, #input-error, .kc-feedback-text");
+            assertThat(message.getText()).as("Keycloak refuses the locked account with a message").isNotBlank();
+            assertThat(browser.url()).startsWith(E2e.KEYCLOAK + "/realms/payung/");
+            assertThat(browser.status("/tenants")).as("no Payung session for a locked account").isEqualTo(302);
+        } finally {
+            id.payung.support.KeycloakAdmin.deleteUser(userId);
+        }
+    }
+
+    @Test
     void signingOutEndsThePayungAndTheKeycloakSession() {
         browser.signIn("asn.kotasukabumi");
         browser.visible("span#signed-in-as");

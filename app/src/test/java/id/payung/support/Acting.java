@@ -2,9 +2,8 @@ package id.payung.support;
 
 import id.payung.platform.Actor;
 import id.payung.platform.Role;
-import id.payung.platform.SystemWork.ActorAuthentication;
+import id.payung.platform.SystemWork;
 import id.payung.platform.TenantId;
-import org.springframework.security.core.context.SecurityContextHolder;
 
 import java.util.Optional;
 import java.util.Set;
@@ -23,15 +22,7 @@ public final class Acting {
     }
 
     public static <T> T as(Actor actor, Supplier<T> work) {
-        var previous = SecurityContextHolder.getContext();
-        var context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(new ActorAuthentication(actor));
-        SecurityContextHolder.setContext(context);
-        try {
-            return work.get();
-        } finally {
-            SecurityContextHolder.setContext(previous);
-        }
+        return SystemWork.callAs(actor, work);
     }
 
     public static void run(Actor actor, Runnable work) {

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.UUID;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -74,23 +75,12 @@ public final class KeycloakAdmin {
 
     private static String adminToken() {
         RealKeycloak.ensureRunning();
-        String form = "grant_type=client_credentials&client_id=payung-admin&client_secret=" + ADMIN_CLIENT_SECRET;
-        String body = send(HttpRequest.newBuilder(URI.create(RealKeycloak.REALM_URL + "/protocol/openid-connect/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form))).body();
-        Matcher token = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"").matcher(body);
-        if (!token.find()) throw new IllegalStateException("No admin token: " + body);
-        return token.group(1);
+        return RealKeycloak.token(Map.of("grant_type", "client_credentials", "client_id", "payung-admin",
+                "client_secret", ADMIN_CLIENT_SECRET));
     }
 
     private static HttpResponse<String> send(HttpRequest.Builder request) {
-        try {
-            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return RealKeycloak.send(request);
     }
 
     private KeycloakAdmin() {

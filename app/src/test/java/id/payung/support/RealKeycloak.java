@@ -67,11 +67,22 @@ public final class RealKeycloak {
 
     public static String accessToken(String username, String password) {
         ensureRunning();
-        String body = form(Map.of("grant_type", "password", "client_id", TEST_CLIENT,
+        return token(Map.of("grant_type", "password", "client_id", TEST_CLIENT,
                 "username", username, "password", password, "scope", "openid"));
-        String response = post(REALM_URL + "/protocol/openid-connect/token", body);
+    }
+
+    /** An access token from the realm's token endpoint for the given grant fields. */
+    public static String token(Map<String, String> grant) {
+        return token(REALM_URL + "/protocol/openid-connect/token", grant);
+    }
+
+    /** An access token from any token endpoint of this Keycloak (e.g. the master realm's). */
+    public static String token(String tokenEndpoint, Map<String, String> grant) {
+        String response = send(HttpRequest.newBuilder(URI.create(tokenEndpoint))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form(grant)))).body();
         Matcher token = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"").matcher(response);
-        if (!token.find()) throw new IllegalStateException("No token for " + username + ": " + response);
+        if (!token.find()) throw new IllegalStateException("No token: " + response);
         return token.group(1);
     }
 
@@ -88,10 +99,9 @@ public final class RealKeycloak {
         }
     }
 
-    private static String post(String url, String form) {
+    public static HttpResponse<String> send(HttpRequest.Builder request) {
         try {
-            return HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString()).body();
+            return HTTP.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {
@@ -100,7 +110,7 @@ public final class RealKeycloak {
         }
     }
 
-    private static String form(Map<String, String> fields) {
+    public static String form(Map<String, String> fields) {
         return fields.entrySet().stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
