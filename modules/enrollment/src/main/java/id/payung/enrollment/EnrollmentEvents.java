@@ -11,6 +11,14 @@ public final class EnrollmentEvents {
     public record WorkerRegistered(TenantId tenantId, UUID workerId) {
     }
 
+    /** BPJS staff recorded the worker's KPJ (status VERIFIED). */
+    public record WorkerVerified(TenantId tenantId, UUID workerId) {
+    }
+
+    /** The worker was made INACTIVE or ENDED; the status and reason are read from the worker, not carried here. */
+    public record WorkerDeactivated(TenantId tenantId, UUID workerId) {
+    }
+
     private EnrollmentEvents() {
     }
 }

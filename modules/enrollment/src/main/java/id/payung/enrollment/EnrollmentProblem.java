@@ -31,7 +31,16 @@ public enum EnrollmentProblem implements ProblemType {
     REGISTERED_ELSEWHERE("registered-elsewhere", 409),
     REGISTERED_HERE_BY_ANOTHER("registered-here-by-another", 409),
     WORKER_NOT_FOUND("worker-not-found", 404),
-    STATUS_INVALID("worker-status-invalid", 400);
+    STATUS_INVALID("worker-status-invalid", 400),
+    KPJ_FORMAT("kpj-format", 400),
+    KPJ_TAKEN("kpj-taken", 409),
+    STATUS_CHANGE_REFUSED("worker-status-change-refused", 409),
+    DEACTIVATION_STATUS_INVALID("deactivation-status-invalid", 400),
+    DEACTIVATION_REASON_INVALID("deactivation-reason-invalid", 400),
+    DEACTIVATION_NOTE_INVALID("deactivation-note-invalid", 400),
+    DEACTIVATION_DATE_INVALID("deactivation-date-invalid", 400),
+    DEACTIVATION_DATE_FUTURE("deactivation-date-future", 400),
+    DEACTIVATION_DATE_BEFORE_REGISTRATION("deactivation-date-before-registration", 400);
 
     private final String slug;
     private final int httpStatus;

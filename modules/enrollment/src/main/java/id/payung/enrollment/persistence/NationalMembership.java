@@ -28,4 +28,9 @@ public class NationalMembership {
     public Standing claim(byte[] nikHmac) {
         return Standing.valueOf(db.fetchValue(DSL.field("enrollment.claim_membership({0})", String.class, DSL.val(nikHmac))));
     }
+
+    /** Gives the person back if this tenant holds him (a worker ended); false when it did not. */
+    public boolean release(byte[] nikHmac) {
+        return Boolean.TRUE.equals(db.fetchValue(DSL.field("enrollment.release_membership({0})", Boolean.class, DSL.val(nikHmac))));
+    }
 }

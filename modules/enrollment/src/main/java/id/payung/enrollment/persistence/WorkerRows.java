@@ -101,7 +101,8 @@ public class WorkerRows {
         return db.selectFrom(WORKER_HISTORY)
                 .where(WORKER_HISTORY.TENANT_ID.eq(tenant.value()), WORKER_HISTORY.WORKER_ID.eq(workerId))
                 .orderBy(WORKER_HISTORY.OCCURRED_AT.desc())
-                .fetch(r -> new WorkerHistoryEntry(r.getOccurredAt(), r.getActorName(), r.getAction(), WorkerStatus.valueOf(r.getStatus())));
+                .fetch(r -> new WorkerHistoryEntry(r.getOccurredAt(), r.getActorName(), r.getAction(),
+                        WorkerStatus.valueOf(r.getStatus()), r.getDetail()));
     }
 
     /** Workers matching the query, by name; only those one person registered when {@code registeredBy} is given. */
@@ -119,6 +120,45 @@ public class WorkerRows {
         List<Worker> items = db.selectFrom(WORKER).where(where).orderBy(WORKER.NAME, WORKER.WORKER_ID)
                 .limit(page.size()).offset(page.offset()).fetch(WorkerRows::toWorker);
         return new Page<>(items, page.page(), page.size(), total);
+    }
+
+    // --- lifecycle ----------------------------------------------------------------------------------
+
+    /** The worker, locked until the transaction ends, so two status changes cannot cross. */
+    public Optional<Worker> findForUpdate(TenantId tenant, UUID id) {
+        return db.selectFrom(WORKER).where(WORKER.TENANT_ID.eq(tenant.value()), WORKER.WORKER_ID.eq(id))
+                .forUpdate().fetchOptional(WorkerRows::toWorker);
+    }
+
+    /** Whether another worker of the pemda holds the KPJ. */
+    public boolean kpjTaken(TenantId tenant, String kpj, UUID exceptWorker) {
+        return db.fetchExists(WORKER, WORKER.TENANT_ID.eq(tenant.value()), WORKER.KPJ.eq(kpj),
+                WORKER.WORKER_ID.ne(exceptWorker));
+    }
+
+    public void verify(TenantId tenant, UUID id, String kpj) {
+        db.update(WORKER).set(WORKER.STATUS, WorkerStatus.VERIFIED.name()).set(WORKER.KPJ, kpj)
+                .where(WORKER.TENANT_ID.eq(tenant.value()), WORKER.WORKER_ID.eq(id)).execute();
+    }
+
+    public void deactivate(TenantId tenant, UUID id, WorkerStatus status, String reason, String note, LocalDate since) {
+        db.update(WORKER).set(WORKER.STATUS, status.name()).set(WORKER.STATUS_REASON, reason)
+                .set(WORKER.STATUS_NOTE, note).set(WORKER.STATUS_SINCE, since)
+                .where(WORKER.TENANT_ID.eq(tenant.value()), WORKER.WORKER_ID.eq(id)).execute();
+    }
+
+    public void addHistory(TenantId tenant, UUID workerId, String actor, String actorName, String action,
+                           WorkerStatus status, String detail) {
+        db.insertInto(WORKER_HISTORY)
+                .set(WORKER_HISTORY.TENANT_ID, tenant.value())
+                .set(WORKER_HISTORY.ENTRY_ID, UUID.randomUUID())
+                .set(WORKER_HISTORY.WORKER_ID, workerId)
+                .set(WORKER_HISTORY.ACTOR, actor)
+                .set(WORKER_HISTORY.ACTOR_NAME, actorName)
+                .set(WORKER_HISTORY.ACTION, action)
+                .set(WORKER_HISTORY.STATUS, status.name())
+                .set(WORKER_HISTORY.DETAIL, detail)
+                .execute();
     }
 
     private static boolean notBlank(String text) {

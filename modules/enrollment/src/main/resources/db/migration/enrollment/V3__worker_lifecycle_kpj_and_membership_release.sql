@@ -1,0 +1,33 @@
+-- Lifecycle of a registration (issue 4): verification with a KPJ, deactivation and end.
+
+-- A KPJ is BPJS's card number. Whether BPJS ever reuses one nationally is not documented, so we only
+-- assert what we can stand behind: within one pemda, one KPJ names one worker. (A national uniqueness
+-- would need a register like national_membership; not built, see DOMAIN.md KPJ.) The format is checked
+-- by the application (payung.enrollment.kpj-pattern); the V1 CHECK (8-16 digits) stays as an outer bound.
+CREATE UNIQUE INDEX worker_kpj_unique ON enrollment.worker (tenant_id, kpj) WHERE kpj IS NOT NULL;
+
+-- Why and since when a worker is inactive or ended (null while registered, verified or active).
+ALTER TABLE enrollment.worker
+    ADD COLUMN status_reason TEXT CHECK (status_reason IN
+        ('MENINGGAL', 'PINDAH_DOMISILI', 'BERHENTI_BEKERJA', 'PERMINTAAN_SENDIRI', 'LAINNYA')),
+    ADD COLUMN status_note   TEXT CHECK (length(status_note) BETWEEN 1 AND 300),
+    ADD COLUMN status_since  DATE;
+
+-- The history keeps the reason and date of each deactivation, and the KPJ recorded at verification.
+ALTER TABLE enrollment.worker_history
+    ADD COLUMN detail TEXT CHECK (length(detail) <= 400);
+
+-- Ending a worker gives his national membership back, so another pemda may register the person later.
+-- Only the owning tenant (the tenant of the current transaction) can release; answers whether it did.
+CREATE FUNCTION enrollment.release_membership(p_nik_hmac BYTEA) RETURNS BOOLEAN
+    LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS
+$$
+DECLARE
+    me UUID := current_setting('app.tenant_id')::uuid;
+BEGIN
+    DELETE FROM enrollment.national_membership m WHERE m.nik_hmac = p_nik_hmac AND m.owner_tenant = me;
+    RETURN FOUND;
+END
+$$;
+REVOKE ALL ON FUNCTION enrollment.release_membership(BYTEA) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION enrollment.release_membership(BYTEA) TO ${app_role};
