@@ -192,6 +192,25 @@ public class WorkerLifecycle {
         });
     }
 
+    /** Whether the current actor may verify the worker now (the worker page shows the form). */
+    public boolean mayVerify(Worker worker) {
+        return worker.status() == WorkerStatus.REGISTERED && mayAny(MAY_VERIFY);
+    }
+
+    /** Whether the current actor may make the worker inactive or end him now. */
+    public boolean mayDeactivate(Worker worker) {
+        return DEACTIVATIONS.containsKey(worker.status()) && mayAny(MAY_DEACTIVATE);
+    }
+
+    public static DeactivationReason[] reasons() {
+        return DeactivationReason.values();
+    }
+
+    private boolean mayAny(Role... roles) {
+        Actor actor = currentActor.get();
+        return actor.isUnrestricted() || java.util.Arrays.stream(roles).anyMatch(actor::has);
+    }
+
     private static String upper(String text) {
         return text == null ? "" : text.strip().toUpperCase(Locale.ROOT);
     }

@@ -1,0 +1,117 @@
+package id.payung.enrollment;
+
+import id.payung.platform.TenantId;
+import id.payung.support.SignedTestTokens;
+import id.payung.support.SignedTestTokens.Token;
+import id.payung.tenancy.TenantAdministration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+import static id.payung.enrollment.EnrollmentFixtures.KEDIRI_VILLAGE;
+import static id.payung.enrollment.EnrollmentFixtures.manNik;
+import static id.payung.enrollment.EnrollmentFixtures.womanNik;
+import static id.payung.enrollment.WorkerApiPermissionMatrixTests.BLITAR_ALIAS;
+import static id.payung.enrollment.WorkerApiPermissionMatrixTests.KEDIRI_ALIAS;
+import static id.payung.enrollment.WorkerApiPermissionMatrixTests.bpjs;
+import static id.payung.enrollment.WorkerApiPermissionMatrixTests.member;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** The verification and deactivation endpoints with Keycloak-shaped bearer tokens. */
+@SpringBootTest
+@AutoConfigureMockMvc
+@Import(SignedTestTokens.class)
+class WorkerVerificationApiTests {
+
+    @Autowired MockMvc mvc;
+    @Autowired TenantAdministration administration;
+
+    TenantId kediri;
+
+    @BeforeEach
+    void twoPemda() {
+        kediri = EnrollmentFixtures.kediri(administration);
+        EnrollmentFixtures.blitar(administration);
+    }
+
+    @Test
+    void onlyBpjsStaffOfTheAdministeringOfficeVerifyAndBadKpjsAreProblems() throws Exception {
+        String worker = registerWorker();
+        expect(verify(worker, WorkerLifecycleTests.newKpj()), member(KEDIRI_ALIAS, "disnaker-operator"), 403)
+                .andExpect(jsonPath("$.type").value("https://payung.id/problems/forbidden"));
+        expect(verify(worker, WorkerLifecycleTests.newKpj()), member(KEDIRI_ALIAS, "asn-sponsor"), 403);
+        expect(verify(worker, WorkerLifecycleTests.newKpj()), member(BLITAR_ALIAS, "disnaker-operator"), 403);
+        expect(verify(worker, WorkerLifecycleTests.newKpj()), bpjs("KC-BLITAR"), 403)
+                .andExpect(jsonPath("$.type").value("https://payung.id/problems/tenant-access-denied"));
+        expect(verify(worker, "12-34"), bpjs("KC-KEDIRI"), 400)
+                .andExpect(content().string(containsString("kpj-format")));
+
+        String kpj = WorkerLifecycleTests.newKpj();
+        expect(verify(worker, kpj), bpjs("KC-KEDIRI"), 200)
+                .andExpect(jsonPath("$.status").value("VERIFIED"))
+                .andExpect(jsonPath("$.kpj").value(kpj));
+        expect(verify(worker, WorkerLifecycleTests.newKpj()), bpjs("KC-KEDIRI"), 409)
+                .andExpect(jsonPath("$.type").value("https://payung.id/problems/worker-status-change-refused"));
+        String other = registerWorker();
+        expect(verify(other, kpj), bpjs("KC-KEDIRI"), 409)
+                .andExpect(jsonPath("$.type").value("https://payung.id/problems/kpj-taken"));
+        expect(get("/api/v1/tenants/{id}/workers/{w}", kediri, worker), bpjs("KC-KEDIRI"), 200)
+                .andExpect(jsonPath("$.history[0].action").value("VERIFIED"));
+    }
+
+    @Test
+    void operatorsAndBpjsStaffDeactivateOthersMayNot() throws Exception {
+        String worker = registerWorker();
+        String today = Nik.today().toString();
+        expect(deactivate(worker, "INACTIVE", "MENINGGAL", today), member(KEDIRI_ALIAS, "asn-sponsor"), 403);
+        expect(deactivate(worker, "INACTIVE", "MENINGGAL", today), member(KEDIRI_ALIAS, "kepala-daerah"), 403);
+        expect(deactivate(worker, "INACTIVE", "MENINGGAL", today), member(BLITAR_ALIAS, "disnaker-operator"), 403);
+        expect(deactivate(worker, "INACTIVE", "MENINGGAL", today), bpjs("KC-BLITAR"), 403);
+        expect(deactivate(worker, "INACTIVE", "MENINGGAL", Nik.today().plusDays(3).toString()),
+                member(KEDIRI_ALIAS, "disnaker-operator"), 400)
+                .andExpect(content().string(containsString("deactivation-date-future")));
+
+        expect(deactivate(worker, "INACTIVE", "BERHENTI_BEKERJA", today), member(KEDIRI_ALIAS, "disnaker-operator"), 200)
+                .andExpect(jsonPath("$.status").value("INACTIVE"))
+                .andExpect(content().string(not(containsString("nik"))));
+        expect(deactivate(worker, "ENDED", "MENINGGAL", today), bpjs("KC-KEDIRI"), 200)
+                .andExpect(jsonPath("$.status").value("ENDED"));
+    }
+
+    private String registerWorker() throws Exception {
+        String body = mvc.perform(post("/api/v1/tenants/{id}/workers", kediri).contentType(MediaType.APPLICATION_JSON).content("""
+                        {"nik": "%s", "name": "Budi Santoso", "birthDate": "1990-05-17", "sex": "MALE", "address": "Jl. Mawar 3",
+                         "villageCode": "%s", "occupationCode": "PETANI",
+                         "heirs": [{"name": "Siti Aminah", "relationship": "SPOUSE", "nik": "%s"}]}""".formatted(manNik(), KEDIRI_VILLAGE, womanNik()))
+                        .header("Authorization", member(KEDIRI_ALIAS, "disnaker-operator").bearer()))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        return com.jayway.jsonpath.JsonPath.read(body, "$.id");
+    }
+
+    private MockHttpServletRequestBuilder verify(String worker, String kpj) {
+        return post("/api/v1/tenants/{id}/workers/{w}/verification", kediri, worker).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"kpj\": \"" + kpj + "\"}");
+    }
+
+    private MockHttpServletRequestBuilder deactivate(String worker, String status, String reason, String date) {
+        return post("/api/v1/tenants/{id}/workers/{w}/deactivation", kediri, worker).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"status\": \"%s\", \"reason\": \"%s\", \"date\": \"%s\"}".formatted(status, reason, date));
+    }
+
+    private ResultActions expect(MockHttpServletRequestBuilder request, Token token, int status) throws Exception {
+        return mvc.perform(request.header("Authorization", token.bearer())).andExpect(status().is(status));
+    }
+}
