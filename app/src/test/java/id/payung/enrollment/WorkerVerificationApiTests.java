@@ -11,6 +11,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -25,6 +26,7 @@ import static id.payung.enrollment.WorkerApiPermissionMatrixTests.member;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -89,6 +91,30 @@ class WorkerVerificationApiTests {
                 .andExpect(content().string(not(containsString("nik"))));
         expect(deactivate(worker, "ENDED", "MENINGGAL", today), bpjs("KC-KEDIRI"), 200)
                 .andExpect(jsonPath("$.status").value("ENDED"));
+    }
+
+    @Test
+    void theBatchExportIsForBpjsStaffAndABadResultFileIsA422WithItsRows() throws Exception {
+        registerWorker();
+        expect(get("/api/v1/tenants/{id}/workers/verification-batch", kediri), bpjs("KC-KEDIRI"), 200)
+                .andExpect(content().contentTypeCompatibleWith("text/csv"))
+                .andExpect(content().string(containsString("worker_id,nik,nama,tanggal_lahir")));
+        expect(get("/api/v1/tenants/{id}/workers/verification-batch", kediri), member(KEDIRI_ALIAS, "disnaker-operator"), 403);
+        expect(get("/api/v1/tenants/{id}/workers/verification-batch", kediri), bpjs("KC-BLITAR"), 403);
+        expect(post("/api/v1/tenants/{id}/workers/verification-results", kediri).contentType("text/csv")
+                .content("nik,kpj\n" + manNik() + "," + WorkerLifecycleTests.newKpj() + "\n"), bpjs("KC-KEDIRI"), 422)
+                .andExpect(jsonPath("$.applied").value(false))
+                .andExpect(jsonPath("$.problems[0].row").value(2))
+                .andExpect(jsonPath("$.problems[0].problem").value("verification-batch-unknown-nik"));
+        String worker = registerWorker();
+        String nik = com.jayway.jsonpath.JsonPath.read(mvc.perform(get("/api/v1/tenants/{id}/workers/{w}", kediri, worker)
+                .header("Authorization", bpjs("KC-KEDIRI").bearer())).andReturn().getResponse().getContentAsString(), "$.nik");
+        mvc.perform(multipart("/api/v1/tenants/{id}/workers/verification-results", kediri)
+                .file(new MockMultipartFile("file", "hasil.csv", "text/csv",
+                        ("nik,kpj\n" + nik + "," + WorkerLifecycleTests.newKpj() + "\n").getBytes()))
+                        .header("Authorization", bpjs("KC-KEDIRI").bearer()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.applied").value(true)).andExpect(jsonPath("$.verified").value(1));
     }
 
     private String registerWorker() throws Exception {

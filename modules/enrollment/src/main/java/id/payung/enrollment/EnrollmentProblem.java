@@ -40,7 +40,15 @@ public enum EnrollmentProblem implements ProblemType {
     DEACTIVATION_NOTE_INVALID("deactivation-note-invalid", 400),
     DEACTIVATION_DATE_INVALID("deactivation-date-invalid", 400),
     DEACTIVATION_DATE_FUTURE("deactivation-date-future", 400),
-    DEACTIVATION_DATE_BEFORE_REGISTRATION("deactivation-date-before-registration", 400);
+    DEACTIVATION_DATE_BEFORE_REGISTRATION("deactivation-date-before-registration", 400),
+    BATCH_EMPTY("verification-batch-empty", 400),
+    BATCH_HEADER("verification-batch-header", 400),
+    BATCH_TOO_LARGE("verification-batch-too-large", 400),
+    BATCH_COLUMNS("verification-batch-columns", 400),
+    BATCH_STATUS("verification-batch-status", 400),
+    BATCH_UNKNOWN_NIK("verification-batch-unknown-nik", 400),
+    BATCH_NOT_PENDING("verification-batch-not-pending", 400),
+    BATCH_DUPLICATE_NIK("verification-batch-duplicate-nik", 400);
 
     private final String slug;
     private final int httpStatus;

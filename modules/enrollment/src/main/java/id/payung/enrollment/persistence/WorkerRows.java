@@ -161,6 +161,29 @@ public class WorkerRows {
                 .execute();
     }
 
+    /** The pemda's REGISTERED workers, by registration, streamed row by row (a batch for BPJS). */
+    public void forEachPending(TenantId tenant, java.util.function.Consumer<Worker> each) {
+        try (var cursor = db.selectFrom(WORKER)
+                .where(WORKER.TENANT_ID.eq(tenant.value()), WORKER.STATUS.eq(WorkerStatus.REGISTERED.name()))
+                .orderBy(WORKER.REGISTERED_AT, WORKER.WORKER_ID).fetchSize(1000).fetchLazy()) {
+            for (WorkerRecord r : cursor) each.accept(toWorker(r));
+        }
+    }
+
+    /** The workers of the pemda with these NIKs, by NIK. */
+    public java.util.Map<String, Worker> findByNiks(TenantId tenant, java.util.Collection<String> niks) {
+        java.util.Map<String, Worker> found = new java.util.HashMap<>();
+        db.selectFrom(WORKER).where(WORKER.TENANT_ID.eq(tenant.value()), WORKER.NIK.in(niks))
+                .forEach(r -> found.put(r.getNik(), toWorker(r)));
+        return found;
+    }
+
+    /** Which of these KPJs the pemda's workers hold already. */
+    public java.util.Set<String> kpjsTaken(TenantId tenant, java.util.Collection<String> kpjs) {
+        return new java.util.HashSet<>(db.select(WORKER.KPJ).from(WORKER)
+                .where(WORKER.TENANT_ID.eq(tenant.value()), WORKER.KPJ.in(kpjs)).fetch(WORKER.KPJ));
+    }
+
     private static boolean notBlank(String text) {
         return text != null && !text.isBlank();
     }
