@@ -40,6 +40,8 @@ class WorkerVerificationApiTests {
 
     @Autowired MockMvc mvc;
     @Autowired TenantAdministration administration;
+    @Autowired id.payung.platform.TenantTransactions transactions;
+    @Autowired id.payung.platform.AuditTrail audit;
 
     TenantId kediri;
 
@@ -115,6 +117,39 @@ class WorkerVerificationApiTests {
                         .header("Authorization", bpjs("KC-KEDIRI").bearer()))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.applied").value(true)).andExpect(jsonPath("$.verified").value(1));
+    }
+
+    @Test
+    void onlyBpjsStaffLearnWhereANikIsRegisteredAndTheLookupIsAudited() throws Exception {
+        String worker = registerWorker();
+        String nik = com.jayway.jsonpath.JsonPath.read(mvc.perform(get("/api/v1/tenants/{id}/workers/{w}", kediri, worker)
+                .header("Authorization", bpjs("KC-KEDIRI").bearer())).andReturn().getResponse().getContentAsString(), "$.nik");
+        TenantId blitar = EnrollmentFixtures.blitar(administration);
+        // BPJS staff working in Blitar learn that the person is a member in Kediri
+        mvc.perform(post("/api/v1/tenants/{id}/workers/membership-lookup", blitar).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"nik\": \"" + nik + "\"}").header("Authorization", bpjs("KC-BLITAR").bearer()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.registered").value(true))
+                .andExpect(jsonPath("$.pemdaName").value(containsString("Kediri")));
+        mvc.perform(post("/api/v1/tenants/{id}/workers/membership-lookup", blitar).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"nik\": \"" + manNik() + "\"}").header("Authorization", bpjs("KC-BLITAR").bearer()))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.registered").value(false));
+        expect(post("/api/v1/tenants/{id}/workers/membership-lookup", blitar).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"nik\": \"12\"}"), bpjs("KC-BLITAR"), 400);
+        // who may not: the operators of either pemda, BPJS staff of an office not administering the asking pemda
+        expect(post("/api/v1/tenants/{id}/workers/membership-lookup", blitar).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"nik\": \"" + nik + "\"}"), member(BLITAR_ALIAS, "disnaker-operator"), 403)
+                .andExpect(content().string(not(containsString("Kediri"))));
+        expect(post("/api/v1/tenants/{id}/workers/membership-lookup", kediri).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"nik\": \"" + nik + "\"}"), member(KEDIRI_ALIAS, "disnaker-operator"), 403);
+        expect(post("/api/v1/tenants/{id}/workers/membership-lookup", blitar).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"nik\": \"" + nik + "\"}"), bpjs("KC-KEDIRI"), 403)
+                .andExpect(content().string(not(containsString("Kediri"))));
+        var entries = id.payung.support.Acting.as(EnrollmentFixtures.operator(blitar),
+                () -> transactions.readInTenant(blitar, () -> audit.recent(20)));
+        org.assertj.core.api.Assertions.assertThat(entries).anySatisfy(e ->
+                org.assertj.core.api.Assertions.assertThat(e.action()).isEqualTo("worker.membership-lookup"));
+        org.assertj.core.api.Assertions.assertThat(entries.toString()).doesNotContain(nik);
     }
 
     private String registerWorker() throws Exception {

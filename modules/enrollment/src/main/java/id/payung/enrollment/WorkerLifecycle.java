@@ -192,6 +192,34 @@ public class WorkerLifecycle {
         });
     }
 
+    /** Where a person is registered: FREE, or the name of the pemda holding his membership. */
+    public record MembershipLookup(boolean registered, String pemdaName) {
+    }
+
+    /**
+     * BPJS staff, working in a pemda of their office, ask where a NIK is registered nationally. Answers the
+     * owning pemda's name; every lookup is audited in the asking pemda (with the answer, never the NIK).
+     */
+    public MembershipLookup whereRegistered(TenantId askingFrom, String nikText) {
+        Actor actor = currentActor.get();
+        actor.requireAnyOf(MAY_VERIFY);
+        String normalized = Nik.normalize(nikText);
+        var checks = InvalidInput.checks();
+        if (normalized.isEmpty()) checks.require(false, "nik", EnrollmentProblem.REQUIRED);
+        else checks.require(normalized.matches("[0-9]{16}"), "nik", EnrollmentProblem.NIK_FORMAT);
+        checks.throwIfAny();
+        if (!transactions.mayAccess(askingFrom)) {
+            // the same refusal the tenant transaction gives
+            transactions.readInTenant(askingFrom, () -> null);
+        }
+        byte[] hmac = fingerprint.of(Nik.parse(normalized, Nik.today(), code -> true));
+        var owner = transactions.readRegistry(() -> membership.ownerName(hmac));
+        MembershipLookup answer = new MembershipLookup(owner.isPresent(), owner.orElse(null));
+        transactions.inTenant(askingFrom, () -> audit.record("worker.membership-lookup", "tenant", askingFrom.value(),
+                Map.of("registered", answer.registered(), "pemda", owner.orElse("-"))));
+        return answer;
+    }
+
     /** Whether the current actor may verify the worker now (the worker page shows the form). */
     public boolean mayVerify(Worker worker) {
         return worker.status() == WorkerStatus.REGISTERED && mayAny(MAY_VERIFY);

@@ -31,3 +31,21 @@ END
 $$;
 REVOKE ALL ON FUNCTION enrollment.release_membership(BYTEA) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION enrollment.release_membership(BYTEA) TO ${app_role};
+
+-- Where a person is registered, for BPJS staff only (checked by the application, which also audits each
+-- lookup): the name of the owning pemda, or NULL when free. Reads the tenant registry, so it must be called
+-- in the registry scope (app.tenant_id = 'registry'), where the registry_overview policy admits the read.
+CREATE FUNCTION enrollment.membership_owner_name(p_nik_hmac BYTEA) RETURNS TEXT
+    LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS
+$$
+BEGIN
+    -- plpgsql, not sql: the body is bound at first call, so this module's migrations do not need the
+    -- tenancy schema to exist when they run on their own (code generation).
+    RETURN (SELECT t.name
+            FROM enrollment.national_membership m
+                     JOIN tenancy.tenant t ON t.tenant_id = m.owner_tenant
+            WHERE m.nik_hmac = p_nik_hmac);
+END
+$$;
+REVOKE ALL ON FUNCTION enrollment.membership_owner_name(BYTEA) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION enrollment.membership_owner_name(BYTEA) TO ${app_role};

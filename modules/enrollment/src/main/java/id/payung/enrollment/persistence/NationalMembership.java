@@ -33,4 +33,9 @@ public class NationalMembership {
     public boolean release(byte[] nikHmac) {
         return Boolean.TRUE.equals(db.fetchValue(DSL.field("enrollment.release_membership({0})", Boolean.class, DSL.val(nikHmac))));
     }
+
+    /** The name of the pemda holding the person, if any; only in the registry scope, only for BPJS staff. */
+    public java.util.Optional<String> ownerName(byte[] nikHmac) {
+        return java.util.Optional.ofNullable(db.fetchValue(DSL.field("enrollment.membership_owner_name({0})", String.class, DSL.val(nikHmac))));
+    }
 }

@@ -16,7 +16,7 @@ import java.util.UUID;
 
 /** The lifecycle of a worker's registration: verification with a KPJ, deactivation and end. */
 @RestController
-@RequestMapping("/api/v1/tenants/{tenantId}/workers/{workerId}")
+@RequestMapping("/api/v1/tenants/{tenantId}/workers")
 @Tag(name = "Workers", description = "Registration of vulnerable workers (BPU) of a pemda")
 class WorkerLifecycleApiController {
 
@@ -39,14 +39,24 @@ class WorkerLifecycleApiController {
         }
     }
 
-    @PostMapping("/verification")
+    record LookupRequest(String nik) {
+    }
+
+    @PostMapping("/membership-lookup")
+    @Operation(summary = "BPJS staff of the administering office: where is this NIK (in the body) registered nationally? "
+            + "The owning pemda's name, or registered=false; audited in this pemda without the NIK")
+    WorkerLifecycle.MembershipLookup whereRegistered(@PathVariable String tenantId, @RequestBody LookupRequest request) {
+        return lifecycle.whereRegistered(TenantId.parse(tenantId), request == null ? null : request.nik());
+    }
+
+    @PostMapping("/{workerId}/verification")
     @Operation(summary = "BPJS staff of the administering office record the KPJ of a REGISTERED worker: VERIFIED. "
             + "400 malformed KPJ, 409 KPJ used by another worker of the pemda or worker not REGISTERED")
     StatusView verify(@PathVariable String tenantId, @PathVariable UUID workerId, @RequestBody VerificationRequest request) {
         return StatusView.of(lifecycle.verify(TenantId.parse(tenantId), workerId, request == null ? null : request.kpj()));
     }
 
-    @PostMapping("/deactivation")
+    @PostMapping("/{workerId}/deactivation")
     @Operation(summary = "A Disnaker operator or BPJS staff make a worker INACTIVE or ENDED with a reason "
             + "(MENINGGAL, PINDAH_DOMISILI, BERHENTI_BEKERJA, PERMINTAAN_SENDIRI, LAINNYA + note) and a date "
             + "not in the future; ENDED releases the national membership")
