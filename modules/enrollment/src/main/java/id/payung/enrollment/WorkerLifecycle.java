@@ -230,6 +230,11 @@ public class WorkerLifecycle {
         return DEACTIVATIONS.containsKey(worker.status()) && mayAny(MAY_DEACTIVATE);
     }
 
+    /** Whether the current actor may use BPJS's tools: batch export/upload, the national lookup. */
+    public boolean mayUseBpjsTools() {
+        return mayAny(MAY_VERIFY);
+    }
+
     public static DeactivationReason[] reasons() {
         return DeactivationReason.values();
     }
