@@ -110,6 +110,15 @@ public class VerificationBatches {
         actor.requireAnyOf(MAY_BATCH);
         List<RowProblem> problems = new ArrayList<>();
         List<Line> lines = parse(text, problems);
+        try {
+            return apply(tenant, actor, lines, problems);
+        } catch (org.springframework.dao.DuplicateKeyException kpjTakenAMomentAgo) {
+            // another worker got one of the KPJs between our check and our update: nothing was applied
+            throw new DomainProblem(EnrollmentProblem.KPJ_TAKEN, Map.of("field", "file"));
+        }
+    }
+
+    private Report apply(TenantId tenant, Actor actor, List<Line> lines, List<RowProblem> problems) {
         return transactions.inTenant(tenant, () -> {
             tenants.requireWritable(tenant);
             Set<String> niks = new HashSet<>();

@@ -170,10 +170,10 @@ public class WorkerRows {
         }
     }
 
-    /** The workers of the pemda with these NIKs, by NIK. */
+    /** The workers of the pemda with these NIKs, by NIK, locked until the transaction ends. */
     public java.util.Map<String, Worker> findByNiks(TenantId tenant, java.util.Collection<String> niks) {
         java.util.Map<String, Worker> found = new java.util.HashMap<>();
-        db.selectFrom(WORKER).where(WORKER.TENANT_ID.eq(tenant.value()), WORKER.NIK.in(niks))
+        db.selectFrom(WORKER).where(WORKER.TENANT_ID.eq(tenant.value()), WORKER.NIK.in(niks)).forUpdate()
                 .forEach(r -> found.put(r.getNik(), toWorker(r)));
         return found;
     }
