@@ -13,6 +13,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.io.BufferedWriter;
 import java.io.InputStream;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,6 +30,10 @@ import java.util.List;
 public final class ImportBench {
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("registrations")) {
+            registrations(args.length > 1 ? Integer.parseInt(args[1]) : 2_000, args.length > 2 ? Integer.parseInt(args[2]) : 4);
+            return;
+        }
         int rows = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
         System.out.printf("bench: %,d rows, max heap %,d MB%n", rows, Runtime.getRuntime().maxMemory() / (1024 * 1024));
         ConfigurableApplicationContext context = new SpringApplicationBuilder(PayungApplication.class)
@@ -84,6 +89,65 @@ public final class ImportBench {
                 jdbc.execute("drop schema bench cascade");
                 Files.deleteIfExists(file);
             }
+        } finally {
+            context.close();
+        }
+        System.exit(0);
+    }
+
+    /**
+     * Single registrations through the HTTP API on loopback (dev-no-auth: the developer actor), a bounded
+     * load: {@code requests} POSTs spread over {@code threads} threads, each a new worker.
+     */
+    static void registrations(int requests, int threads) throws Exception {
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(PayungApplication.class)
+                .profiles("dev-no-auth")
+                .properties("server.port=0", "server.address=127.0.0.1", "logging.level.root=WARN")
+                .run();
+        try {
+            TenantId tenant = TestTenants.ensureOnboarded(context.getBean(TenantAdministration.class), "35.71", "KC-KEDIRI");
+            int port = Integer.parseInt(context.getEnvironment().getRequiredProperty("local.server.port"));
+            String village = context.getBean(JdbcTemplate.class).queryForObject(
+                    "select min(code) from tenancy.region where level = 'VILLAGE' and code like '35.71.%'", String.class);
+            var client = java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1).build();
+            URI uri = URI.create("http://127.0.0.1:" + port + "/api/v1/tenants/" + tenant + "/workers");
+            int base = (int) (System.currentTimeMillis() / 1000 % 50) * 100;
+            java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+            java.util.concurrent.atomic.AtomicInteger created = new java.util.concurrent.atomic.AtomicInteger();
+            java.util.concurrent.atomic.AtomicInteger other = new java.util.concurrent.atomic.AtomicInteger();
+            var pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+            long start = System.nanoTime();
+            for (int t = 0; t < threads; t++) {
+                pool.submit(() -> {
+                    int i;
+                    while ((i = next.getAndIncrement()) < requests) {
+                        int serial = i % 9999 + 1;
+                        String block = String.format("%02d", 50 + (base / 100 + i / 9999) % 50);
+                        String nik = "3571" + block + "170585" + String.format("%04d", serial);
+                        String heir = "3571" + block + "450386" + String.format("%04d", serial);
+                        String json = """
+                                {"nik":"%s","name":"Pekerja Beban %d","birthDate":"1985-05-17","sex":"L","address":"Jl. Melati 1",
+                                 "villageCode":"%s","phone":"081200000000","occupationCode":"OJEK",
+                                 "heirs":[{"name":"Istri Beban","relationship":"SPOUSE","nik":"%s"}]}""".formatted(nik, i, village, heir);
+                        try {
+                            var response = client.send(java.net.http.HttpRequest.newBuilder(uri)
+                                            .header("Content-Type", "application/json")
+                                            .POST(java.net.http.HttpRequest.BodyPublishers.ofString(json)).build(),
+                                    java.net.http.HttpResponse.BodyHandlers.discarding());
+                            if (response.statusCode() == 201) created.incrementAndGet();
+                            else other.incrementAndGet();
+                        } catch (Exception e) {
+                            other.incrementAndGet();
+                        }
+                    }
+                    return null;
+                });
+            }
+            pool.shutdown();
+            pool.awaitTermination(10, java.util.concurrent.TimeUnit.MINUTES);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            System.out.printf("RESULT registrations=%d threads=%d created=%d other=%d in %.1f s = %.0f registrations/s%n",
+                    requests, threads, created.get(), other.get(), seconds, requests / seconds);
         } finally {
             context.close();
         }
