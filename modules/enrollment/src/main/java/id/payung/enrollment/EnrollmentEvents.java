@@ -19,6 +19,13 @@ public final class EnrollmentEvents {
     public record WorkerDeactivated(TenantId tenantId, UUID workerId) {
     }
 
+    /**
+     * A bulk import stored its workers (status REGISTERED). One event per import, not per worker: a
+     * listener reads the import's workers through the module's API.
+     */
+    public record WorkersImported(TenantId tenantId, UUID importId) {
+    }
+
     private EnrollmentEvents() {
     }
 }

@@ -48,7 +48,22 @@ public enum EnrollmentProblem implements ProblemType {
     BATCH_STATUS("verification-batch-status", 400),
     BATCH_UNKNOWN_NIK("verification-batch-unknown-nik", 400),
     BATCH_NOT_PENDING("verification-batch-not-pending", 400),
-    BATCH_DUPLICATE_NIK("verification-batch-duplicate-nik", 400);
+    BATCH_DUPLICATE_NIK("verification-batch-duplicate-nik", 400),
+    // bulk import (worker-imports)
+    IMPORT_FILE_TYPE("import-file-type", 415),
+    IMPORT_XLSX_NOT_SUPPORTED("import-xlsx-not-supported", 415),
+    IMPORT_TOO_LARGE("import-too-large", 413),
+    IMPORT_TOO_MANY_ROWS("import-too-many-rows", 413),
+    IMPORT_EMPTY("import-empty", 400),
+    IMPORT_HEADER("import-header", 400),
+    IMPORT_ENCODING("import-encoding", 400),
+    IMPORT_CSV_QUOTE("import-csv-quote", 400),
+    IMPORT_CSV_CELL_TOO_LONG("import-csv-cell-too-long", 400),
+    IMPORT_CSV_TOO_MANY_CELLS("import-csv-too-many-cells", 400),
+    IMPORT_ROW_CELLS("import-row-cells", 400),
+    IMPORT_DUPLICATE_IN_FILE("import-duplicate-in-file", 400),
+    IMPORT_MODE_REQUIRED("import-mode-required", 400),
+    IMPORT_NOT_FOUND("worker-import-not-found", 404);
 
     private final String slug;
     private final int httpStatus;

@@ -9,7 +9,6 @@ import id.payung.platform.Actor;
 import id.payung.platform.AuditTrail;
 import id.payung.platform.CurrentActor;
 import id.payung.platform.DomainProblem;
-import id.payung.platform.InvalidInput;
 import id.payung.platform.Page;
 import id.payung.platform.PageRequest;
 import id.payung.platform.RegionCode;
@@ -24,10 +23,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -53,11 +49,12 @@ public class WorkerRegistration {
     private final CurrentActor currentActor;
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
+    private final WorkerValidator validator;
 
     WorkerRegistration(WorkerRows workers, ReferenceRows reference, NationalMembership membership,
                        NikFingerprint fingerprint, Regions regions, TenantAdministration tenants,
                        TenantTransactions transactions, CurrentActor currentActor, AuditTrail audit,
-                       ApplicationEventPublisher events) {
+                       ApplicationEventPublisher events, WorkerValidator validator) {
         this.workers = workers;
         this.reference = reference;
         this.membership = membership;
@@ -68,6 +65,7 @@ public class WorkerRegistration {
         this.currentActor = currentActor;
         this.audit = audit;
         this.events = events;
+        this.validator = validator;
     }
 
     /** What a registration form or API request holds; text as typed. */
@@ -119,8 +117,8 @@ public class WorkerRegistration {
         try {
             return transactions.inTenant(tenant, () -> {
                 Tenant pemda = tenants.requireWritable(tenant);
-                Valid valid = validate(pemda, application);
-                Optional<Worker> existing = workers.findByNik(tenant, valid.nik.value());
+                WorkerValidator.Valid valid = validate(pemda, application);
+                Optional<Worker> existing = workers.findByNik(tenant, valid.nik().value());
                 if (existing.isPresent()) {
                     // An ASN sponsor sees only his own workers: told that the person is registered here, not shown him.
                     if (!visibleTo(actor, existing.get())) {
@@ -128,15 +126,15 @@ public class WorkerRegistration {
                     }
                     return new Outcome(existing.get(), false);
                 }
-                if (membership.claim(fingerprint.of(valid.nik)) != NationalMembership.Standing.MINE) {
+                if (membership.claim(fingerprint.of(valid.nik())) != NationalMembership.Standing.MINE) {
                     throw new DomainProblem(EnrollmentProblem.REGISTERED_ELSEWHERE, Map.of("field", "nik"));
                 }
                 UUID id = UUID.randomUUID();
-                workers.insert(tenant, new NewWorker(id, valid.nik.value(), valid.name, valid.nik.birthDate(), valid.nik.sex(),
-                        valid.address, valid.village, valid.phone, valid.occupation, valid.incomeLevel, actor.subject()), valid.heirs);
+                workers.insert(tenant, new NewWorker(id, valid.nik().value(), valid.name(), valid.nik().birthDate(), valid.nik().sex(),
+                        valid.address(), valid.village(), valid.phone(), valid.occupation(), valid.incomeLevel(), actor.subject()), valid.heirs());
                 workers.addHistory(tenant, id, actor.subject(), actor.displayName(), "REGISTERED", WorkerStatus.REGISTERED);
                 audit.record("worker.registered", "worker", id,
-                        Map.of("occupation", valid.occupation, "village", valid.village.value(), "heirs", valid.heirs.size()));
+                        Map.of("occupation", valid.occupation(), "village", valid.village().value(), "heirs", valid.heirs().size()));
                 events.publishEvent(new WorkerRegistered(tenant, id));
                 return new Outcome(workers.find(tenant, id).orElseThrow(), true);
             });
@@ -191,152 +189,8 @@ public class WorkerRegistration {
         return onlyOwn(actor).map(worker.registeredBy()::equals).orElse(true);
     }
 
-    // --- validation -----------------------------------------------------------------------------------
-
-    private record Valid(Nik nik, String name, String address, RegionCode village, String phone, String occupation,
-                         String incomeLevel, List<Heir> heirs) {
-    }
-
-    private Valid validate(Tenant pemda, Application a) {
-        LocalDate today = Nik.today();
-        var checks = InvalidInput.checks();
-        Nik nik = nik(a.nik(), "nik", today, checks);
-
-        LocalDate birthDate = null;
-        if (blank(a.birthDate())) {
-            checks.require(false, "birthDate", EnrollmentProblem.REQUIRED);
-        } else {
-            try {
-                birthDate = LocalDate.parse(a.birthDate().strip());
-            } catch (DateTimeParseException e) {
-                checks.require(false, "birthDate", EnrollmentProblem.BIRTH_DATE_INVALID);
-            }
-        }
-        if (nik != null && birthDate != null) {
-            checks.require(birthDate.equals(nik.birthDate()), "birthDate", EnrollmentProblem.BIRTH_DATE_MISMATCH);
-        }
-        Sex sex = sex(a.sex());
-        checks.require(sex != null, "sex", EnrollmentProblem.SEX_INVALID);
-        if (nik != null && sex != null) checks.require(sex == nik.sex(), "sex", EnrollmentProblem.SEX_MISMATCH);
-
-        String name = clean(a.name());
-        checks.require(name.length() >= 2 && name.length() <= 150, "name", EnrollmentProblem.NAME_INVALID, 2, 150);
-        String address = clean(a.address());
-        checks.require(address.length() >= 3 && address.length() <= 300, "address", EnrollmentProblem.ADDRESS_INVALID, 3, 300);
-        String phone = blank(a.phone()) ? null : a.phone().replaceAll("[\\s\\-().]", "");
-        checks.require(phone == null || phone.matches("\\+?[0-9]{8,15}"), "phone", EnrollmentProblem.PHONE_INVALID);
-
-        RegionCode village = village(pemda, a.villageCode(), checks);
-
-        String occupation = blank(a.occupationCode()) ? "" : a.occupationCode().strip().toUpperCase(Locale.ROOT);
-        if (occupation.isEmpty()) {
-            checks.require(false, "occupationCode", EnrollmentProblem.REQUIRED);
-        } else {
-            checks.require(reference.occupations(today).stream().anyMatch(o -> o.code().equals(occupation)),
-                    "occupationCode", EnrollmentProblem.OCCUPATION_UNKNOWN, occupation);
-        }
-        List<IncomeLevel> levels = reference.incomeLevels(today);
-        String incomeLevel = blank(a.incomeLevelCode()) ? levels.getFirst().code() : a.incomeLevelCode().strip().toUpperCase(Locale.ROOT);
-        checks.require(levels.stream().anyMatch(l -> l.code().equals(incomeLevel)), "incomeLevelCode",
-                EnrollmentProblem.INCOME_LEVEL_UNKNOWN, incomeLevel);
-
-        List<Heir> heirs = heirs(a.heirs(), nik, today, checks);
-        checks.throwIfAny();
-        return new Valid(nik, name, address, village, phone, occupation, incomeLevel, heirs);
-    }
-
-    private Nik nik(String text, String field, LocalDate today, InvalidInput.Checks checks) {
-        String nik = Nik.normalize(text);
-        if (nik.isEmpty()) {
-            checks.require(false, field, EnrollmentProblem.REQUIRED);
-            return null;
-        }
-        var problem = Nik.problemWith(nik, today, this::provinceExists);
-        problem.ifPresent(p -> checks.require(false, field, p));
-        return problem.isPresent() ? null : Nik.parse(nik, today, code -> true);
-    }
-
-    private boolean provinceExists(String code) {
-        return regions.find(RegionCode.parse(code)).isPresent();
-    }
-
-    private RegionCode village(Tenant pemda, String text, InvalidInput.Checks checks) {
-        if (blank(text)) {
-            checks.require(false, "villageCode", EnrollmentProblem.REQUIRED);
-            return null;
-        }
-        RegionCode code;
-        try {
-            code = RegionCode.parse(text);
-        } catch (DomainProblem malformed) {
-            checks.require(false, "villageCode", EnrollmentProblem.VILLAGE_CODE_MALFORMED);
-            return null;
-        }
-        if (code.level() != RegionCode.Level.VILLAGE) {
-            checks.require(false, "villageCode", EnrollmentProblem.VILLAGE_CODE_MALFORMED);
-            return null;
-        }
-        if (regions.find(code).isEmpty()) {
-            checks.require(false, "villageCode", EnrollmentProblem.VILLAGE_UNKNOWN, code.value());
-            return null;
-        }
-        if (!code.value().startsWith(pemda.regionCode().value() + ".")) {
-            checks.require(false, "villageCode", EnrollmentProblem.VILLAGE_OUTSIDE_PEMDA, code.value(), pemda.name());
-            return null;
-        }
-        return code;
-    }
-
-    private List<Heir> heirs(List<HeirDetails> given, Nik workerNik, LocalDate today, InvalidInput.Checks checks) {
-        List<Heir> heirs = new ArrayList<>();
-        List<HeirDetails> filled = given.stream().filter(h -> !h.isBlank()).toList();
-        if (filled.isEmpty()) {
-            checks.require(false, "heirs", EnrollmentProblem.HEIR_REQUIRED);
-            return heirs;
-        }
-        if (filled.size() > MAX_HEIRS) {
-            checks.require(false, "heirs", EnrollmentProblem.HEIRS_TOO_MANY, MAX_HEIRS);
-            return heirs;
-        }
-        for (int i = 0; i < given.size(); i++) {
-            HeirDetails h = given.get(i);
-            if (h.isBlank()) continue;
-            String prefix = "heirs[" + i + "].";
-            String name = clean(h.name());
-            checks.require(name.length() >= 2 && name.length() <= 150, prefix + "name", EnrollmentProblem.HEIR_NAME_INVALID, i + 1, 2, 150);
-            HeirRelationship relationship = relationship(h.relationship());
-            checks.require(relationship != null, prefix + "relationship", EnrollmentProblem.HEIR_RELATIONSHIP_INVALID, i + 1);
-            Nik nik = nik(h.nik(), prefix + "nik", today, checks);
-            if (nik != null && workerNik != null) {
-                checks.require(!nik.equals(workerNik), prefix + "nik", EnrollmentProblem.HEIR_IS_WORKER, i + 1);
-            }
-            if (nik != null && relationship != null && !checks.hasProblemWith(prefix + "name")) {
-                heirs.add(new Heir(heirs.size() + 1, name, relationship, nik.value()));
-            }
-        }
-        return heirs;
-    }
-
-    private static Sex sex(String text) {
-        if (blank(text)) return null;
-        return switch (text.strip().toUpperCase(Locale.ROOT)) {
-            case "MALE", "L", "LAKI-LAKI" -> Sex.MALE;
-            case "FEMALE", "P", "PEREMPUAN" -> Sex.FEMALE;
-            default -> null;
-        };
-    }
-
-    private static HeirRelationship relationship(String text) {
-        if (blank(text)) return null;
-        try {
-            return HeirRelationship.valueOf(text.strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
-    }
-
-    private static String clean(String text) {
-        return text == null ? "" : text.strip().replaceAll("\\s+", " ");
+    private WorkerValidator.Valid validate(Tenant pemda, Application a) {
+        return validator.validate(pemda, a, validator.live(Nik.today()));
     }
 
     private static boolean blank(String text) {

@@ -1,0 +1,260 @@
+package id.payung.enrollment;
+
+import id.payung.enrollment.WorkerRegistration.Application;
+import id.payung.enrollment.WorkerRegistration.HeirDetails;
+import id.payung.enrollment.persistence.ReferenceRows;
+import id.payung.platform.DomainProblem;
+import id.payung.platform.InvalidInput;
+import id.payung.platform.RegionCode;
+import id.payung.tenancy.Regions;
+import id.payung.tenancy.Tenant;
+import org.springframework.stereotype.Component;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The rules a worker's registration must satisfy, shared by single registration and bulk import so
+ * that a row of a file is judged exactly like a form.
+ */
+@Component
+class WorkerValidator {
+
+    private final ReferenceRows reference;
+    private final Regions regions;
+
+    WorkerValidator(ReferenceRows reference, Regions regions) {
+        this.reference = reference;
+        this.regions = regions;
+    }
+
+    /** The reference data the rules consult. */
+    interface Lookups {
+        LocalDate today();
+
+        boolean provinceExists(String twoDigits);
+
+        boolean regionExists(RegionCode code);
+
+        boolean occupationKnown(String code);
+
+        /** Valid today, lowest first. */
+        List<IncomeLevel> incomeLevels();
+    }
+
+    /** Reads the database on every question: one registration. Must run inside a tenant transaction. */
+    Lookups live(LocalDate today) {
+        return new Lookups() {
+            public LocalDate today() {
+                return today;
+            }
+
+            public boolean provinceExists(String code) {
+                return regions.find(RegionCode.parse(code)).isPresent();
+            }
+
+            public boolean regionExists(RegionCode code) {
+                return regions.find(code).isPresent();
+            }
+
+            public boolean occupationKnown(String code) {
+                return reference.occupations(today).stream().anyMatch(o -> o.code().equals(code));
+            }
+
+            public List<IncomeLevel> incomeLevels() {
+                return reference.incomeLevels(today);
+            }
+        };
+    }
+
+    /**
+     * Reads the reference lists once and remembers every region answer: an import. Regions are asked at
+     * most once per distinct code (a pemda has at most a few thousand villages). Load it inside a tenant
+     * transaction; later questions about new region codes need one too.
+     */
+    Lookups cached(LocalDate today) {
+        Set<String> occupations = reference.occupations(today).stream().map(Occupation::code).collect(Collectors.toSet());
+        List<IncomeLevel> levels = List.copyOf(reference.incomeLevels(today));
+        Map<String, Boolean> known = new HashMap<>();
+        return new Lookups() {
+            public LocalDate today() {
+                return today;
+            }
+
+            public boolean provinceExists(String code) {
+                return known.computeIfAbsent(code, c -> regions.find(RegionCode.parse(c)).isPresent());
+            }
+
+            public boolean regionExists(RegionCode code) {
+                return known.computeIfAbsent(code.value(), c -> regions.find(code).isPresent());
+            }
+
+            public boolean occupationKnown(String code) {
+                return occupations.contains(code);
+            }
+
+            public List<IncomeLevel> incomeLevels() {
+                return levels;
+            }
+        };
+    }
+
+    /** A worker's application that passed every rule. */
+    record Valid(Nik nik, String name, String address, RegionCode village, String phone, String occupation,
+                         String incomeLevel, List<Heir> heirs) {
+    }
+
+    /**
+     * Checks an application against every rule of registration, throwing {@link InvalidInput} with each
+     * field's problem. Reference data comes from {@code lookups}: live for one registration, cached for
+     * an import of a million rows.
+     */
+    Valid validate(Tenant pemda, Application a, Lookups lookups) {
+        LocalDate today = lookups.today();
+        var checks = InvalidInput.checks();
+        Nik nik = nik(a.nik(), "nik", lookups, checks);
+
+        LocalDate birthDate = null;
+        if (blank(a.birthDate())) {
+            checks.require(false, "birthDate", EnrollmentProblem.REQUIRED);
+        } else {
+            try {
+                birthDate = LocalDate.parse(a.birthDate().strip());
+            } catch (DateTimeParseException e) {
+                checks.require(false, "birthDate", EnrollmentProblem.BIRTH_DATE_INVALID);
+            }
+        }
+        if (nik != null && birthDate != null) {
+            checks.require(birthDate.equals(nik.birthDate()), "birthDate", EnrollmentProblem.BIRTH_DATE_MISMATCH);
+        }
+        Sex sex = sex(a.sex());
+        checks.require(sex != null, "sex", EnrollmentProblem.SEX_INVALID);
+        if (nik != null && sex != null) checks.require(sex == nik.sex(), "sex", EnrollmentProblem.SEX_MISMATCH);
+
+        String name = clean(a.name());
+        checks.require(name.length() >= 2 && name.length() <= 150, "name", EnrollmentProblem.NAME_INVALID, 2, 150);
+        String address = clean(a.address());
+        checks.require(address.length() >= 3 && address.length() <= 300, "address", EnrollmentProblem.ADDRESS_INVALID, 3, 300);
+        String phone = blank(a.phone()) ? null : a.phone().replaceAll("[\\s\\-().]", "");
+        checks.require(phone == null || phone.matches("\\+?[0-9]{8,15}"), "phone", EnrollmentProblem.PHONE_INVALID);
+
+        RegionCode village = village(pemda, a.villageCode(), lookups, checks);
+
+        String occupation = blank(a.occupationCode()) ? "" : a.occupationCode().strip().toUpperCase(Locale.ROOT);
+        if (occupation.isEmpty()) {
+            checks.require(false, "occupationCode", EnrollmentProblem.REQUIRED);
+        } else {
+            checks.require(lookups.occupationKnown(occupation),
+                    "occupationCode", EnrollmentProblem.OCCUPATION_UNKNOWN, occupation);
+        }
+        List<IncomeLevel> levels = lookups.incomeLevels();
+        String incomeLevel = blank(a.incomeLevelCode()) ? levels.getFirst().code() : a.incomeLevelCode().strip().toUpperCase(Locale.ROOT);
+        checks.require(levels.stream().anyMatch(l -> l.code().equals(incomeLevel)), "incomeLevelCode",
+                EnrollmentProblem.INCOME_LEVEL_UNKNOWN, incomeLevel);
+
+        List<Heir> heirs = heirs(a.heirs(), nik, lookups, checks);
+        checks.throwIfAny();
+        return new Valid(nik, name, address, village, phone, occupation, incomeLevel, heirs);
+    }
+
+    private static Nik nik(String text, String field, Lookups lookups, InvalidInput.Checks checks) {
+        String nik = Nik.normalize(text);
+        if (nik.isEmpty()) {
+            checks.require(false, field, EnrollmentProblem.REQUIRED);
+            return null;
+        }
+        var problem = Nik.problemWith(nik, lookups.today(), lookups::provinceExists);
+        problem.ifPresent(p -> checks.require(false, field, p));
+        return problem.isPresent() ? null : Nik.parse(nik, lookups.today(), code -> true);
+    }
+
+    private static RegionCode village(Tenant pemda, String text, Lookups lookups, InvalidInput.Checks checks) {
+        if (blank(text)) {
+            checks.require(false, "villageCode", EnrollmentProblem.REQUIRED);
+            return null;
+        }
+        RegionCode code;
+        try {
+            code = RegionCode.parse(text);
+        } catch (DomainProblem malformed) {
+            checks.require(false, "villageCode", EnrollmentProblem.VILLAGE_CODE_MALFORMED);
+            return null;
+        }
+        if (code.level() != RegionCode.Level.VILLAGE) {
+            checks.require(false, "villageCode", EnrollmentProblem.VILLAGE_CODE_MALFORMED);
+            return null;
+        }
+        if (!lookups.regionExists(code)) {
+            checks.require(false, "villageCode", EnrollmentProblem.VILLAGE_UNKNOWN, code.value());
+            return null;
+        }
+        if (!code.value().startsWith(pemda.regionCode().value() + ".")) {
+            checks.require(false, "villageCode", EnrollmentProblem.VILLAGE_OUTSIDE_PEMDA, code.value(), pemda.name());
+            return null;
+        }
+        return code;
+    }
+
+    private static List<Heir> heirs(List<HeirDetails> given, Nik workerNik, Lookups lookups, InvalidInput.Checks checks) {
+        List<Heir> heirs = new ArrayList<>();
+        List<HeirDetails> filled = given.stream().filter(h -> !h.isBlank()).toList();
+        if (filled.isEmpty()) {
+            checks.require(false, "heirs", EnrollmentProblem.HEIR_REQUIRED);
+            return heirs;
+        }
+        if (filled.size() > WorkerRegistration.MAX_HEIRS) {
+            checks.require(false, "heirs", EnrollmentProblem.HEIRS_TOO_MANY, WorkerRegistration.MAX_HEIRS);
+            return heirs;
+        }
+        for (int i = 0; i < given.size(); i++) {
+            HeirDetails h = given.get(i);
+            if (h.isBlank()) continue;
+            String prefix = "heirs[" + i + "].";
+            String name = clean(h.name());
+            checks.require(name.length() >= 2 && name.length() <= 150, prefix + "name", EnrollmentProblem.HEIR_NAME_INVALID, i + 1, 2, 150);
+            HeirRelationship relationship = relationship(h.relationship());
+            checks.require(relationship != null, prefix + "relationship", EnrollmentProblem.HEIR_RELATIONSHIP_INVALID, i + 1);
+            Nik nik = nik(h.nik(), prefix + "nik", lookups, checks);
+            if (nik != null && workerNik != null) {
+                checks.require(!nik.equals(workerNik), prefix + "nik", EnrollmentProblem.HEIR_IS_WORKER, i + 1);
+            }
+            if (nik != null && relationship != null && !checks.hasProblemWith(prefix + "name")) {
+                heirs.add(new Heir(heirs.size() + 1, name, relationship, nik.value()));
+            }
+        }
+        return heirs;
+    }
+
+    private static Sex sex(String text) {
+        if (blank(text)) return null;
+        return switch (text.strip().toUpperCase(Locale.ROOT)) {
+            case "MALE", "L", "LAKI-LAKI" -> Sex.MALE;
+            case "FEMALE", "P", "PEREMPUAN" -> Sex.FEMALE;
+            default -> null;
+        };
+    }
+
+    private static HeirRelationship relationship(String text) {
+        if (blank(text)) return null;
+        try {
+            return HeirRelationship.valueOf(text.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static String clean(String text) {
+        return text == null ? "" : text.strip().replaceAll("\\s+", " ");
+    }
+
+    private static boolean blank(String text) {
+        return text == null || text.isBlank();
+    }
+}
