@@ -28,7 +28,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -47,6 +49,12 @@ public class TenantAdministration implements TenantDirectory {
     private final CurrentActor currentActor;
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
+    /**
+     * Pemda known to be onboarded, so that mapping a token's organization to its tenant costs no query on
+     * every request. Only positive answers are kept: pemda are never deleted and their ids follow from
+     * the region code, so a known one stays valid; an unknown one is asked again.
+     */
+    private final Set<TenantId> onboarded = ConcurrentHashMap.newKeySet();
 
     TenantAdministration(TenantRows tenants, RegionRows regions, TenantTransactions transactions,
                          CurrentActor currentActor, AuditTrail audit, ApplicationEventPublisher events) {
@@ -236,7 +244,10 @@ public class TenantAdministration implements TenantDirectory {
             return Optional.empty();
         }
         TenantId id = tenantIdFor(code);
-        return transactions.readRegistry(() -> tenants.officeOf(id)).map(office -> id);
+        if (onboarded.contains(id)) return Optional.of(id);
+        Optional<TenantId> found = transactions.readRegistry(() -> tenants.officeOf(id)).map(office -> id);
+        found.ifPresent(onboarded::add);
+        return found;
     }
 
     /** The Keycloak organization alias of a pemda: its region code without dots. */
