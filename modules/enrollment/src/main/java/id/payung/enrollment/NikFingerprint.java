@@ -25,10 +25,19 @@ class NikFingerprint {
     }
 
     byte[] of(Nik nik) {
+        return hmac("nik:" + nik.value());
+    }
+
+    /** A key of the NIK for another register than the membership one: a different label, a different key. */
+    byte[] forPurpose(String purpose, String nik) {
+        return hmac(purpose + ":nik:" + nik);
+    }
+
+    private byte[] hmac(String message) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(key);
-            return mac.doFinal(("nik:" + nik.value()).getBytes(StandardCharsets.US_ASCII));
+            return mac.doFinal(message.getBytes(StandardCharsets.US_ASCII));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is not available", e);
         }
