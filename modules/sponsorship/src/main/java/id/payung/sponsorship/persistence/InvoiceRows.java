@@ -61,9 +61,12 @@ public class InvoiceRows {
                 .stream().findFirst().map(InvoiceRows::toInvoice);
     }
 
-    /** Locks the invoice row until the end of the transaction: payments of one invoice are recorded one at a time. */
+    /**
+     * Serialises the payments of one invoice until the end of the transaction (an advisory lock: invoices are
+     * never updated, so the app role may not take a row lock on them).
+     */
     public void lock(TenantId tenant, UUID invoiceId) {
-        db.fetch("SELECT 1 FROM sponsorship.invoice WHERE tenant_id = ? AND invoice_id = ? FOR UPDATE", tenant.value(), invoiceId);
+        db.fetch("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))", "sponsorship.invoice:" + tenant.value() + ":" + invoiceId);
     }
 
     public Optional<InvoiceRow> ofProgram(TenantId tenant, UUID programId, YearMonth period) {
