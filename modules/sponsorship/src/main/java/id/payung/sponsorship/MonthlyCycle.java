@@ -230,8 +230,9 @@ public class MonthlyCycle {
             var locked = transactions.inTenant(tenant, () -> {
                 UUID[] programs = rows.invoicedPrograms(tenant, period);
                 UUID[] opds = rows.approvedOpds(tenant, period);
-                int removed = rows.removeStaleDues(tenant, period, programs, opds);
-                int added = rows.addDues(tenant, period, runId, programs, opds);
+                var prices = rows.prices(tenant, period);
+                int removed = rows.removeStaleDues(tenant, period, programs, opds, prices);
+                int added = rows.addDues(tenant, period, runId, programs, opds, prices);
                 int lockedDues = programs.length + opds.length == 0 ? 0 : rows.lockedDues(tenant, period, programs, opds);
                 var totals = rows.dueTotals(tenant, period);
                 rows.duesCounted(tenant, runId, removed, added, lockedDues, totals.workers(), totals.amount());

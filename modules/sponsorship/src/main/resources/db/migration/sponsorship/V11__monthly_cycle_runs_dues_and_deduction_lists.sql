@@ -118,24 +118,35 @@ CREATE TRIGGER approved_list_is_final
     FOR EACH ROW
 EXECUTE FUNCTION sponsorship.refuse_change_of_approved_list();
 
-CREATE FUNCTION sponsorship.refuse_change_of_approved_line() RETURNS TRIGGER
+-- Lines are checked per statement (transition tables), not per row: a run rewrites tens of thousands.
+CREATE FUNCTION sponsorship.refuse_change_of_approved_lines() RETURNS TRIGGER
     LANGUAGE plpgsql AS
 $$
 DECLARE
-    r RECORD := CASE WHEN TG_OP = 'INSERT' THEN NEW ELSE OLD END;
+    approved UUID;
 BEGIN
-    IF EXISTS (SELECT 1 FROM sponsorship.deduction_list l
-               WHERE l.tenant_id = r.tenant_id AND l.list_id = r.list_id AND l.status = 'APPROVED') THEN
-        RAISE EXCEPTION 'deduction list % is approved and cannot change', r.list_id USING ERRCODE = 'P0001';
+    IF TG_OP = 'DELETE' THEN
+        SELECT l.list_id INTO approved FROM old_lines x
+        JOIN sponsorship.deduction_list l ON l.tenant_id = x.tenant_id AND l.list_id = x.list_id AND l.status = 'APPROVED' LIMIT 1;
+    ELSE
+        SELECT l.list_id INTO approved FROM new_lines x
+        JOIN sponsorship.deduction_list l ON l.tenant_id = x.tenant_id AND l.list_id = x.list_id AND l.status = 'APPROVED' LIMIT 1;
     END IF;
-    RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
+    IF approved IS NOT NULL THEN
+        RAISE EXCEPTION 'deduction list % is approved and cannot change', approved USING ERRCODE = 'P0001';
+    END IF;
+    RETURN NULL;
 END
 $$;
-CREATE TRIGGER approved_lines_are_final
-    BEFORE INSERT OR UPDATE OR DELETE
-    ON sponsorship.deduction_line
-    FOR EACH ROW
-EXECUTE FUNCTION sponsorship.refuse_change_of_approved_line();
+CREATE TRIGGER approved_lines_get_no_new_line
+    AFTER INSERT ON sponsorship.deduction_line REFERENCING NEW TABLE AS new_lines
+    FOR EACH STATEMENT EXECUTE FUNCTION sponsorship.refuse_change_of_approved_lines();
+CREATE TRIGGER approved_lines_are_not_changed
+    AFTER UPDATE ON sponsorship.deduction_line REFERENCING NEW TABLE AS new_lines
+    FOR EACH STATEMENT EXECUTE FUNCTION sponsorship.refuse_change_of_approved_lines();
+CREATE TRIGGER approved_lines_are_not_removed
+    AFTER DELETE ON sponsorship.deduction_line REFERENCING OLD TABLE AS old_lines
+    FOR EACH STATEMENT EXECUTE FUNCTION sponsorship.refuse_change_of_approved_lines();
 
 DO $$
     DECLARE

@@ -164,11 +164,51 @@ public class CycleRows {
                               WHERE e.tenant_id = f.tenant_id AND e.worker_id = f.worker_id AND e.last_billable_period < ${p}::date)
             """;
 
+    /** One premium: the income, sector and APBD setting it depends on, and the amount for the period. */
+    public record Price(long declaredIncome, boolean transportSector, boolean countsAsApbd, long amount) {
+    }
+
+    /**
+     * The premiums the period's fundings need, one per distinct (declared income, transport sector, counts as
+     * APBD): the rule is applied by {@code sponsorship.monthly_premium}, once per combination (a handful)
+     * instead of once per worker (a million calls of a function PostgreSQL cannot inline).
+     */
+    public List<Price> prices(TenantId tenant, YearMonth period) {
+        NamedSql sql = NamedSql.of("""
+                SELECT c.declared_income, c.transport_sector, c.counts_as_apbd,
+                       sponsorship.monthly_premium(c.declared_income, c.transport_sector, c.counts_as_apbd, ${p}::date)
+                FROM (SELECT DISTINCT f.declared_income, f.transport_sector, p.counts_as_apbd
+                      FROM sponsorship.funding f
+                      JOIN sponsorship.funding_program p ON p.tenant_id = f.tenant_id AND p.program_id = f.program_id
+                      WHERE f.tenant_id = ${t}::uuid AND """ + " " + COVERS + ") c",
+                Map.of("t", tenant.value(), "p", period.atDay(1)));
+        return db.fetch(sql.sql(), sql.binds()).map(r -> new Price(r.get(0, Long.class), r.get(1, Boolean.class), r.get(2, Boolean.class),
+                r.get(3, Long.class)));
+    }
+
+    /** The prices as a relation {@code pr(income, transport, apbd, amount)} to join with, one bind per column. */
+    private static final String PRICES = """
+            unnest(${pi}::bigint[], ${pt}::boolean[], ${pa}::boolean[], ${pm}::bigint[]) AS pr(income, transport, apbd, amount)
+              ON pr.income = f.declared_income AND pr.transport = f.transport_sector AND pr.apbd = p.counts_as_apbd""";
+
+    private static Map<String, Object> values(TenantId tenant, YearMonth period, UUID[] lockedPrograms, UUID[] lockedOpds, List<Price> prices) {
+        Map<String, Object> values = new java.util.HashMap<>();
+        values.put("t", tenant.value());
+        values.put("p", period.atDay(1));
+        values.put("lp", lockedPrograms);
+        values.put("lo", lockedOpds);
+        values.put("pi", prices.stream().map(Price::declaredIncome).toArray(Long[]::new));
+        values.put("pt", prices.stream().map(Price::transportSector).toArray(Boolean[]::new));
+        values.put("pa", prices.stream().map(Price::countsAsApbd).toArray(Boolean[]::new));
+        values.put("pm", prices.stream().map(Price::amount).toArray(Long[]::new));
+        return values;
+    }
+
     /**
      * Removes the unlocked dues of the period that the fundings no longer produce as they are (funding
      * ended, moved to another sponsor or OPD, worker ended, premium changed). Answers how many.
      */
-    public int removeStaleDues(TenantId tenant, YearMonth period, UUID[] lockedPrograms, UUID[] lockedOpds) {
+    public int removeStaleDues(TenantId tenant, YearMonth period, UUID[] lockedPrograms, UUID[] lockedOpds, List<Price> prices) {
         return execute("""
                 DELETE FROM sponsorship.premium_due d
                 WHERE d.tenant_id = ${t}::uuid AND d.period = ${p}::date
@@ -176,12 +216,14 @@ public class CycleRows {
                   AND NOT EXISTS (
                       SELECT 1 FROM sponsorship.funding f
                       JOIN sponsorship.funding_program p ON p.tenant_id = f.tenant_id AND p.program_id = f.program_id
+                      JOIN """ + " " + PRICES + """
+
                       WHERE f.tenant_id = d.tenant_id AND f.funding_id = d.funding_id
                         AND f.program_id = d.program_id AND f.worker_id = d.worker_id
                         AND f.sponsor_link_id IS NOT DISTINCT FROM d.sponsor_link_id AND f.opd_id IS NOT DISTINCT FROM d.opd_id
-                        AND sponsorship.monthly_premium(f.declared_income, f.transport_sector, p.counts_as_apbd, ${p}::date) = d.amount
+                        AND pr.amount = d.amount
                         AND """ + " " + COVERS + ")",
-                Map.of("t", tenant.value(), "p", period.atDay(1), "lp", lockedPrograms, "lo", lockedOpds));
+                values(tenant, period, lockedPrograms, lockedOpds, prices));
     }
 
     /**
@@ -189,18 +231,20 @@ public class CycleRows {
      * funding covers the period, outside locked programs and OPDs. A due already there stays (ON CONFLICT DO
      * NOTHING, which Citus also needs for INSERT … SELECT). Answers how many were added.
      */
-    public int addDues(TenantId tenant, YearMonth period, UUID runId, UUID[] lockedPrograms, UUID[] lockedOpds) {
+    public int addDues(TenantId tenant, YearMonth period, UUID runId, UUID[] lockedPrograms, UUID[] lockedOpds, List<Price> prices) {
+        Map<String, Object> values = values(tenant, period, lockedPrograms, lockedOpds, prices);
+        values.put("run", runId);
         return execute("""
                 INSERT INTO sponsorship.premium_due (tenant_id, period, program_id, worker_id, funding_id, sponsor_link_id, opd_id, amount, run_id)
-                SELECT f.tenant_id, ${p}::date, f.program_id, f.worker_id, f.funding_id, f.sponsor_link_id, f.opd_id,
-                       sponsorship.monthly_premium(f.declared_income, f.transport_sector, p.counts_as_apbd, ${p}::date), ${run}::uuid
+                SELECT f.tenant_id, ${p}::date, f.program_id, f.worker_id, f.funding_id, f.sponsor_link_id, f.opd_id, pr.amount, ${run}::uuid
                 FROM sponsorship.funding f
                 JOIN sponsorship.funding_program p ON p.tenant_id = f.tenant_id AND p.program_id = f.program_id
+                JOIN """ + " " + PRICES + """
+
                 WHERE f.tenant_id = ${t}::uuid
                   AND f.program_id <> ALL (${lp}::uuid[]) AND (f.opd_id IS NULL OR f.opd_id <> ALL (${lo}::uuid[]))
                   AND """ + " " + COVERS + """
-                ON CONFLICT DO NOTHING""",
-                Map.of("t", tenant.value(), "p", period.atDay(1), "run", runId, "lp", lockedPrograms, "lo", lockedOpds));
+                ON CONFLICT DO NOTHING""", values);
     }
 
     private int execute(String template, Map<String, ?> values) {
