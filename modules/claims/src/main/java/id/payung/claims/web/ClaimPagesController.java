@@ -74,6 +74,18 @@ class ClaimPagesController {
         this.lineTexts = lineTexts;
     }
 
+    /**
+     * Creates the CSRF token (and with it the session) before the page renders: a claim's page is long and
+     * its forms come after the first flushed kilobytes, when a session can no longer be created.
+     */
+    @ModelAttribute
+    void csrfTokenBeforeRendering(jakarta.servlet.http.HttpServletRequest request) {
+        if (request.getAttribute(org.springframework.security.web.csrf.CsrfToken.class.getName())
+                instanceof org.springframework.security.web.csrf.CsrfToken token) {
+            token.getToken();
+        }
+    }
+
     @GetMapping("/claims")
     String claims() {
         Actor actor = currentActor.get();
