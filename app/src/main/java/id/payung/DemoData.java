@@ -207,8 +207,11 @@ class DemoData implements ApplicationRunner {
      * policy of one worker per ASN; Sumatera Selatan's APBD cohort; a CSR program in Dharmasraya.
      */
     private void seedSponsorship(DemoPemda pemda, RegionCode code, TenantId tenant) {
-        if (!programs.list(tenant).isEmpty()) return;
         var now = FundingPrograms.currentMonth();
+        var existing = programs.list(tenant);
+        // Each pemda's demo program is made once; other demo programs (the claims demo's) do not count.
+        if (existing.stream().anyMatch(p -> p.kind() == id.payung.sponsorship.FundingKind.ASN_TPP
+                || p.name().startsWith("Kohort APBD Pekerja Rentan Sumsel") || p.name().startsWith("CSR Peduli"))) return;
         switch (pemda.loginSlug()) {
             case "kotasukabumi" -> {
                 programs.create(tenant, new ProgramDetails("ASN_TPP", "Sponsor ASN Kota Sukabumi (potongan TPP)", false,
