@@ -86,7 +86,7 @@ class SponsorPagesTests {
                         .param("consentSha256", hash.group(1)).param("consent", "true"))
                 .andExpect(status().is3xxRedirection()).andExpect(redirectedUrl(base));
         mvc.perform(get(base).with(as(sponsor))).andExpect(status().isOk())
-                .andExpect(content().string(allOf(containsString("Budi Santoso"), containsString("Lihat persetujuan"),
+                .andExpect(content().string(allOf(containsString("Budi Santoso"), containsString("Lihat persetujuan"), containsString("Per pekerja"),
                         containsString("Rp" + String.format("%,d", SponsorshipWorld.expectedPremium(thisMonth(), false, false)).replace(',', '.')))));
         mvc.perform(get(base).with(as(sponsor)).param("lang", "en")).andExpect(status().isOk())
                 .andExpect(content().string(containsString("What will be deducted from your TPP")));

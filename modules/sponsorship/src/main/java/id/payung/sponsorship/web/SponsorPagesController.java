@@ -54,7 +54,12 @@ class SponsorPagesController {
     String overview(@PathVariable String tenantId, Model model) {
         TenantId tenant = TenantId.parse(tenantId);
         model.addAttribute("tenantId", tenant);
-        model.addAttribute("overview", sponsorships.overview(tenant));
+        var overview = sponsorships.overview(tenant);
+        model.addAttribute("overview", overview);
+        // Per funding, the worker's name for the per-worker amounts of each month.
+        var names = new java.util.HashMap<String, String>();
+        overview.workers().forEach(w -> names.put(w.funding().id().toString(), w.worker() == null ? "" : w.worker().name()));
+        model.addAttribute("workerNames", names);
         model.addAttribute("currentMonth", FundingPrograms.currentMonth());
         model.addAttribute("thisMonth", FundingPrograms.currentMonth().toString());
         return "sponsor/overview";
