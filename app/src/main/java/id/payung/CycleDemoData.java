@@ -2,6 +2,7 @@ package id.payung;
 
 import id.payung.platform.Actor;
 import id.payung.platform.DomainProblem;
+import id.payung.platform.RegionCode;
 import id.payung.platform.Role;
 import id.payung.platform.SystemWork;
 import id.payung.platform.TenantId;
@@ -27,12 +28,12 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The monthly cycle in the demo, once the demo pemda and their fundings are loaded ({@link DemoData} and
- * the funding programs' demo data): for Kota Sukabumi, the two months before the current one and the
- * current one are run through the same services the Disnaker operator's page calls; the demo OPD head of
- * the Disnaker approves his OPD's lists; every invoice that can be issued is; and the oldest month is paid
- * by hand, which makes its workers active. Other OPDs' lists stay waiting for their heads. A month already
- * run is left alone, so restarting the demo changes nothing.
+ * The monthly cycle in the demo, once the demo pemda and their fundings are loaded ({@link DemoData}): for
+ * each demo pemda the current month (when its demo fundings start) is run through the same services the
+ * Disnaker operator's page calls; the demo head of the Disnaker approves his OPD's list (Kota Sukabumi's
+ * ASN sponsorship); every invoice that can be issued is; Sumatera Selatan's APBD cohort invoice is paid by
+ * hand, Kota Sukabumi's ASN invoice waits for BPJS's confirmation file. A month already run is left alone,
+ * so restarting the demo changes nothing.
  */
 @Component
 @Profile("demo")
@@ -55,42 +56,50 @@ class CycleDemoData {
 
     @EventListener(ApplicationReadyEvent.class)
     void load() {
-        TenantId kotaSukabumi = TenantAdministration.tenantIdFor(id.payung.platform.RegionCode.parse("32.72"));
         YearMonth current = YearMonth.now(ZONE);
-        Actor operator = new Actor("demo-data:operator", "Operator Disnaker (demo)", Set.of(Role.DISNAKER_OPERATOR),
-                Optional.of(kotaSukabumi), Optional.empty(), Actor.Kind.PERSON);
-        Actor head = new Actor(DemoData.demoUserId("opd.kotasukabumi"), "opd.kotasukabumi", Set.of(Role.OPD_HEAD, Role.ASN_SPONSOR),
-                Optional.of(kotaSukabumi), Optional.empty(), Actor.Kind.PERSON);
-        try {
-            for (YearMonth period = current.minusMonths(2); !period.isAfter(current); period = period.plusMonths(1)) {
-                YearMonth month = period;
-                if (!SystemWork.callAs(operator, () -> cycle.runs(kotaSukabumi, month.toString())).isEmpty()) continue;
-                if (!runToTheEnd(operator, kotaSukabumi, month)) return;
-                try {
-                    for (DeductionList list : SystemWork.callAs(head, () -> lists.ofPeriod(kotaSukabumi, month.toString()))) {
-                        SystemWork.callAs(head, () -> lists.approve(kotaSukabumi, list.id(), list.revision()));
-                    }
-                } catch (DomainProblem noLinkedHead) {
-                    // the demo OPD head is linked only when Keycloak was running as the demo pemda were loaded
-                    log.info("Demo deduction lists of {} left for approval ({})", month, noLinkedHead.getMessage());
-                }
-                for (var program : SystemWork.callAs(operator, () -> cycle.overview(kotaSukabumi, month.toString())).programs()) {
-                    if (program.invoice().isPresent() || program.workers() == 0) continue;
-                    try {
-                        Invoice invoice = SystemWork.callAs(operator, () -> invoices.issue(kotaSukabumi, program.programId().toString(), month.toString()));
-                        if (month.equals(current.minusMonths(2))) {
-                            SystemWork.callAs(operator, () -> payments.recordManual(kotaSukabumi, invoice.id(),
-                                    Long.toString(invoice.amount()), "DEMO-TRF-" + invoice.number()));
-                        }
-                    } catch (DomainProblem notYet) {
-                        // e.g. the ASN program while other OPDs' lists wait for their heads: shown as such on the page
-                    }
-                }
+        for (DemoData.DemoPemda pemda : DemoData.PEMDA) {
+            TenantId tenant = TenantAdministration.tenantIdFor(RegionCode.parse(pemda.regionCode()));
+            try {
+                load(pemda, tenant, current);
+            } catch (DomainProblem problem) {
+                log.warn("Demo contribution cycle of {} not loaded: {}", pemda.regionCode(), problem.getMessage());
             }
-            log.info("Demo contribution cycle of Kota Sukabumi loaded");
-        } catch (DomainProblem problem) {
-            log.warn("Demo contribution cycle not loaded: {}", problem.getMessage());
         }
+    }
+
+    /**
+     * The current month of one demo pemda (the demo fundings start this month): run, the Disnaker head's
+     * approval, every invoice that can be issued; Sumatera Selatan's cohort invoice is then paid by hand.
+     */
+    private void load(DemoData.DemoPemda pemda, TenantId tenant, YearMonth month) {
+        Actor operator = new Actor("demo-data:operator", "Operator Disnaker (demo)", Set.of(Role.DISNAKER_OPERATOR),
+                Optional.of(tenant), Optional.empty(), Actor.Kind.PERSON);
+        Actor head = new Actor(DemoData.demoUserId("opd." + pemda.loginSlug()), "opd." + pemda.loginSlug(),
+                Set.of(Role.OPD_HEAD, Role.ASN_SPONSOR), Optional.of(tenant), Optional.empty(), Actor.Kind.PERSON);
+        if (!SystemWork.callAs(operator, () -> cycle.runs(tenant, month.toString())).isEmpty()) return;
+        if (!runToTheEnd(operator, tenant, month)) return;
+        try {
+            for (DeductionList list : SystemWork.callAs(head, () -> lists.ofPeriod(tenant, month.toString()))) {
+                SystemWork.callAs(head, () -> lists.approve(tenant, list.id(), list.revision()));
+            }
+        } catch (DomainProblem noLinkedHead) {
+            // the demo OPD head is linked only when Keycloak was running as the demo pemda were loaded
+            log.info("Demo deduction lists of {} left for approval ({})", pemda.regionCode(), noLinkedHead.getMessage());
+        }
+        for (var program : SystemWork.callAs(operator, () -> cycle.overview(tenant, month.toString())).programs()) {
+            if (program.invoice().isPresent() || program.workers() == 0) continue;
+            try {
+                Invoice invoice = SystemWork.callAs(operator, () -> invoices.issue(tenant, program.programId().toString(), month.toString()));
+                if (pemda.loginSlug().equals("provsumsel")) {
+                    SystemWork.callAs(operator, () -> payments.recordManual(tenant, invoice.id(), Long.toString(invoice.amount()),
+                            "DEMO-TRF-" + invoice.number()));
+                }
+            } catch (DomainProblem notYet) {
+                // e.g. the ASN program while other OPDs' lists wait for their heads: the page says so
+                log.info("Demo invoice of {} not issued ({})", program.programName(), notYet.getMessage());
+            }
+        }
+        log.info("Demo contribution cycle {} of {} loaded", month, pemda.regionCode());
     }
 
     private boolean runToTheEnd(Actor operator, TenantId tenant, YearMonth period) {

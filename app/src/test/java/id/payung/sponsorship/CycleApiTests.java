@@ -44,8 +44,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @Import(SignedTestTokens.class)
 class CycleApiTests {
 
-    static final String TANGERANG = "3671";
-    static final String CILEGON = "3672";
+    static final String BANDUNG = "3273";
+    static final String CIREBON = "3274";
     private static final YearMonth JAN = YearMonth.of(2026, 1);
     private static final String JUL = "2026-07";
 
@@ -70,8 +70,8 @@ class CycleApiTests {
 
     @Test
     void theCycleFromRunToPaymentThroughTheApiWithItsPermissions() throws Exception {
-        var p = SponsorshipFixtures.pemda(administration, opds, "36.71", "KC-TANGERANG");
-        TestTenants.ensureOnboarded(administration, "36.72", "KC-CILEGON");
+        var p = SponsorshipFixtures.pemda(administration, opds, "32.73", "KC-BANDUNG");
+        TestTenants.ensureOnboarded(administration, "32.74", "KC-CIREBON");
         TenantId t = p.tenant();
         var f = new CycleFixtures(transactions, db);
         UUID asn = f.asnProgram(t, false, JAN);
@@ -81,24 +81,24 @@ class CycleApiTests {
         f.fund(t, asn, UUID.randomUUID(), JAN, null, headNaker, 1_000_000, false);
         UUID cohortWorker = UUID.randomUUID();
         f.fund(t, cohort, cohortWorker, JAN, null, null, 1_000_000, false);
-        Token operator = member(TANGERANG, "disnaker-operator");
-        Token kadisNaker = SignedTestTokens.person("kadis.naker", List.of("opd-head", "asn-sponsor"), List.of(TANGERANG));
-        Token kadisKes = SignedTestTokens.person("kadis.kes", List.of("opd-head", "asn-sponsor"), List.of(TANGERANG));
+        Token operator = member(BANDUNG, "disnaker-operator");
+        Token kadisNaker = SignedTestTokens.person("kadis.naker", List.of("opd-head", "asn-sponsor"), List.of(BANDUNG));
+        Token kadisKes = SignedTestTokens.person("kadis.kes", List.of("opd-head", "asn-sponsor"), List.of(BANDUNG));
         String base = "/api/v1/tenants/" + t;
 
         // starting: only the pemda's operator; bad periods are problems
         expect(post(base + "/contribution-cycles").contentType(MediaType.APPLICATION_JSON).content("{\"period\":\"" + JUL + "\"}"),
-                member(TANGERANG, "asn-sponsor"), 403).andExpect(jsonPath("$.type").value("https://payung.id/problems/forbidden"));
+                member(BANDUNG, "asn-sponsor"), 403).andExpect(jsonPath("$.type").value("https://payung.id/problems/forbidden"));
         expect(post(base + "/contribution-cycles").contentType(MediaType.APPLICATION_JSON).content("{\"period\":\"" + JUL + "\"}"),
-                member(CILEGON, "disnaker-operator"), 403).andExpect(jsonPath("$.type").value("https://payung.id/problems/tenant-access-denied"));
+                member(CIREBON, "disnaker-operator"), 403).andExpect(jsonPath("$.type").value("https://payung.id/problems/tenant-access-denied"));
         String future = YearMonth.now(ZoneId.of("Asia/Jakarta")).plusMonths(1).toString();
         expect(post(base + "/contribution-cycles").contentType(MediaType.APPLICATION_JSON).content("{\"period\":\"" + future + "\"}"),
                 operator, 422).andExpect(jsonPath("$.type").value("https://payung.id/problems/period-in-future"));
         String location = expect(post(base + "/contribution-cycles").contentType(MediaType.APPLICATION_JSON).content("{\"period\":\"" + JUL + "\"}"),
                 operator, 202).andExpect(jsonPath("$.period").value(JUL)).andReturn().getResponse().getHeader("Location");
         waitForCompletion(location, operator);
-        expect(get(location), bpjs("KC-TANGERANG"), 200).andExpect(jsonPath("$.duesTotal").value(2));
-        expect(get(location), bpjs("KC-CILEGON"), 403);
+        expect(get(location), bpjs("KC-BANDUNG"), 200).andExpect(jsonPath("$.duesTotal").value(2));
+        expect(get(location), bpjs("KC-CIREBON"), 403);
 
         // lists: the operator sees every OPD's, a head his own; only the head of the list's OPD approves
         expect(get(base + "/deduction-lists?period=" + JUL), operator, 200).andExpect(jsonPath("$", hasSize(1)));
@@ -121,31 +121,31 @@ class CycleApiTests {
 
         // invoices: issued by the operator, read by BPJS staff of the office
         expect(post(base + "/invoices").contentType(MediaType.APPLICATION_JSON).content("{\"programId\":\"" + cohort + "\",\"period\":\"" + JUL + "\"}"),
-                bpjs("KC-TANGERANG"), 403);
+                bpjs("KC-BANDUNG"), 403);
         String invoiceJson = expect(post(base + "/invoices").contentType(MediaType.APPLICATION_JSON)
                         .content("{\"programId\":\"" + cohort + "\",\"period\":\"" + JUL + "\"}"), operator, 201)
                 .andExpect(jsonPath("$.amount").value(16_800)).andReturn().getResponse().getContentAsString();
         String invoiceId = JsonPath.read(invoiceJson, "$.id");
         String number = JsonPath.read(invoiceJson, "$.number");
-        expect(get(base + "/invoices?period=" + JUL), bpjs("KC-TANGERANG"), 200).andExpect(jsonPath("$", hasSize(1)));
-        expect(get(base + "/invoices?period=" + JUL), bpjs("KC-CILEGON"), 403);
-        expect(get(base + "/invoices/" + invoiceId + "/lines"), bpjs("KC-TANGERANG"), 200)
+        expect(get(base + "/invoices?period=" + JUL), bpjs("KC-BANDUNG"), 200).andExpect(jsonPath("$", hasSize(1)));
+        expect(get(base + "/invoices?period=" + JUL), bpjs("KC-CIREBON"), 403);
+        expect(get(base + "/invoices/" + invoiceId + "/lines"), bpjs("KC-BANDUNG"), 200)
                 .andExpect(content().string(containsString(number + "," + JUL + "," + cohortWorker + ",16800")));
-        expect(get(base + "/invoices"), member(TANGERANG, "kepala-daerah"), 403);
+        expect(get(base + "/invoices"), member(BANDUNG, "kepala-daerah"), 403);
 
         // payments: a bad file is a 422 listing every row, a good one pays
         var bad = new MockMultipartFile("file", "bayar.csv", "text/csv",
                 ("nomor_tagihan,periode,id_pekerja,jumlah\n" + number + "," + JUL + "," + cohortWorker + ",9999\n").getBytes(StandardCharsets.UTF_8));
-        expect(multipart(base + "/payments").file(bad), bpjs("KC-TANGERANG"), 422)
+        expect(multipart(base + "/payments").file(bad), bpjs("KC-BANDUNG"), 422)
                 .andExpect(jsonPath("$.type").value("https://payung.id/problems/payment-file-refused"))
                 .andExpect(jsonPath("$.total").value(1))
                 .andExpect(jsonPath("$.rows[0].line").value(2))
                 .andExpect(jsonPath("$.rows[0].type").value("https://payung.id/problems/payment-row-amount-mismatch"));
         var good = new MockMultipartFile("file", "bayar.csv", "text/csv",
                 ("nomor_tagihan,periode,id_pekerja,jumlah\n" + number + "," + JUL + "," + cohortWorker + ",16800\n").getBytes(StandardCharsets.UTF_8));
-        expect(multipart(base + "/payments").file(good), member(TANGERANG, "opd-head"), 403);
-        expect(multipart(base + "/payments").file(good), bpjs("KC-TANGERANG"), 201).andExpect(jsonPath("$[0].workers").value(1));
-        expect(multipart(base + "/payments").file(good), bpjs("KC-TANGERANG"), 409)
+        expect(multipart(base + "/payments").file(good), member(BANDUNG, "opd-head"), 403);
+        expect(multipart(base + "/payments").file(good), bpjs("KC-BANDUNG"), 201).andExpect(jsonPath("$[0].workers").value(1));
+        expect(multipart(base + "/payments").file(good), bpjs("KC-BANDUNG"), 409)
                 .andExpect(jsonPath("$.type").value("https://payung.id/problems/payment-file-already-recorded"));
         expect(get(base + "/invoices/" + invoiceId), operator, 200).andExpect(jsonPath("$.paidAmount").value(16_800));
 
@@ -155,12 +155,12 @@ class CycleApiTests {
                 operator, 400).andExpect(content().string(containsString("layout-column-unknown")));
         expect(put(base + "/contribution-settings").contentType(MediaType.APPLICATION_JSON)
                 .content("{\"reactivationRule\":\"NEW_PAID_MONTH\",\"csvSeparator\":\";\",\"columns\":[{\"column\":\"NIP\",\"header\":\"NIP\"}]}"),
-                member(TANGERANG, "opd-head"), 403);
+                member(BANDUNG, "opd-head"), 403);
         expect(put(base + "/contribution-settings").contentType(MediaType.APPLICATION_JSON)
                 .content("{\"reactivationRule\":\"NEW_PAID_MONTH\",\"csvSeparator\":\";\",\"columns\":[{\"column\":\"NIP\",\"header\":\"NIP\"}]}"),
                 operator, 200).andExpect(jsonPath("$.layout", hasSize(1)));
-        expect(get(base + "/double-funding?period=" + JUL), bpjs("KC-TANGERANG"), 200).andExpect(jsonPath("$.inPemda.totalItems").value(0));
-        expect(get(base + "/double-funding?period=" + JUL), member(TANGERANG, "asn-sponsor"), 403);
+        expect(get(base + "/double-funding?period=" + JUL), bpjs("KC-BANDUNG"), 200).andExpect(jsonPath("$.inPemda.totalItems").value(0));
+        expect(get(base + "/double-funding?period=" + JUL), member(BANDUNG, "asn-sponsor"), 403);
         expect(post(base + "/contribution-periods/" + JUL + "/closure"), operator, 200).andExpect(jsonPath("$.closed").value(true));
         expect(post(base + "/contribution-cycles").contentType(MediaType.APPLICATION_JSON).content("{\"period\":\"" + JUL + "\"}"),
                 operator, 409).andExpect(jsonPath("$.type").value("https://payung.id/problems/period-closed"));

@@ -35,7 +35,7 @@ class CyclePagesTests extends CycleTestSupport {
 
     @Test
     void anOperatorRunsTheCycleFollowsItApprovesIssuesAndSeesARefusedPaymentFileRowByRow() throws Exception {
-        var p = pemda("65.71", "KC-TARAKAN");
+        var p = pemda("12.78", "KC-GUNUNGSITOLI");
         TenantId t = p.tenant();
         var f = fixtures();
         UUID asn = f.asnProgram(t, false, JAN);

@@ -30,7 +30,7 @@ class DoubleFundingAndIsolationTests extends CycleTestSupport {
 
     @Test
     void aWorkerFundedByTwoProgramsOfThePemdaIsFlaggedWithBothProgramsDueAndPaid() {
-        var p = pemda("61.71", "KC-PONTIANAK");
+        var p = pemda("15.71", "KC-JAMBI");
         TenantId t = p.tenant();
         var f = fixtures();
         UUID cohort = f.program(t, "APBD_COHORT", true, JAN, null);
@@ -49,7 +49,7 @@ class DoubleFundingAndIsolationTests extends CycleTestSupport {
         });
         invoiceAndPay(t, cohort);
         invoiceAndPay(t, csr);
-        var paid = as(bpjs("KC-PONTIANAK"), () -> doubleFunding.report(t, JUL.toString(), PageRequest.of(0, 20)));
+        var paid = as(bpjs("KC-JAMBI"), () -> doubleFunding.report(t, JUL.toString(), PageRequest.of(0, 20)));
         assertThat(paid.inPemda().items()).singleElement().satisfies(w -> assertThat(w.programsPaid()).hasSize(2));
         assertThat(paid.inPemda().totalItems()).isOne();
         assertProblem(() -> as(head(t, f.sponsor(t, p.dinkes(), "h-" + t, "Kepala")), () -> doubleFunding.report(t, JUL.toString(),
@@ -58,12 +58,12 @@ class DoubleFundingAndIsolationTests extends CycleTestSupport {
 
     @Test
     void aPersonPaidForByTwoPemdaInOneMonthIsFlaggedToEachWithoutNamingTheOther() {
-        var a = pemda("61.72", "KC-SINGKAWANG");
-        var b = pemda("62.71", "KC-PALANGKARAYA");
-        var c = pemda("63.71", "KC-BANJARMASIN");
+        var a = pemda("17.71", "KC-BENGKULU");
+        var b = pemda("19.71", "KC-PANGKALPINANG");
+        var c = pemda("21.71", "KC-BATAM");
         String nik = newNik();
 
-        UUID inA = verifiedWorker(a.tenant(), "KC-SINGKAWANG", nik);
+        UUID inA = verifiedWorker(a.tenant(), "KC-BENGKULU", nik);
         UUID cohortA = fixtures().program(a.tenant(), "APBD_COHORT", true, JAN, null);
         fixtures().fund(a.tenant(), cohortA, inA, JAN, null, null, 1_000_000, false);
         runAndWait(a.tenant(), JUL);
@@ -71,10 +71,10 @@ class DoubleFundingAndIsolationTests extends CycleTestSupport {
         // he moves: A ends him (his national membership is released), B registers him
         as(operator(a.tenant()), () -> lifecycle.deactivate(a.tenant(), inA, new WorkerLifecycle.Deactivation("ENDED", "PINDAH_DOMISILI",
                 null, LocalDate.now(ZoneId.of("Asia/Jakarta")).toString())));
-        UUID inB = verifiedWorker(b.tenant(), "KC-PALANGKARAYA", nik);
+        UUID inB = verifiedWorker(b.tenant(), "KC-PANGKALPINANG", nik);
         UUID cohortB = fixtures().program(b.tenant(), "APBD_COHORT", true, JAN, null);
         fixtures().fund(b.tenant(), cohortB, inB, JUL, null, null, 1_000_000, false);
-        UUID someoneElse = verifiedWorker(b.tenant(), "KC-PALANGKARAYA");
+        UUID someoneElse = verifiedWorker(b.tenant(), "KC-PANGKALPINANG");
         fixtures().fund(b.tenant(), cohortB, someoneElse, JUL, null, null, 1_000_000, false);
         runAndWait(b.tenant(), JUL);
         invoiceAndPay(b.tenant(), cohortB);
@@ -83,7 +83,7 @@ class DoubleFundingAndIsolationTests extends CycleTestSupport {
                 .fundedElsewhere()).containsExactly(inB));
         assertThat(as(operator(a.tenant()), () -> doubleFunding.report(a.tenant(), JUL.toString(), PageRequest.of(0, 20))).fundedElsewhere())
                 .containsExactly(inA);
-        assertThat(as(bpjs("KC-BANJARMASIN"), () -> doubleFunding.report(c.tenant(), JUL.toString(), PageRequest.of(0, 20))).fundedElsewhere())
+        assertThat(as(bpjs("KC-BATAM"), () -> doubleFunding.report(c.tenant(), JUL.toString(), PageRequest.of(0, 20))).fundedElsewhere())
                 .isEmpty();
         // another month: nobody else paid
         assertThat(as(operator(a.tenant()), () -> doubleFunding.report(a.tenant(), "2026-06", PageRequest.of(0, 20))).fundedElsewhere()).isEmpty();
@@ -93,8 +93,8 @@ class DoubleFundingAndIsolationTests extends CycleTestSupport {
 
     @Test
     void anotherPemdaNeitherSeesNorTouchesTheCycleOfAPemdaWhichSeesItsOwn() {
-        var a = pemda("64.71", "KC-BALIKPAPAN");
-        var b = pemda("64.72", "KC-SAMARINDA");
+        var a = pemda("21.72", "KC-TANJUNGPINANG");
+        var b = pemda("12.77", "KC-SIDIMPUAN");
         TenantId ta = a.tenant();
         TenantId tb = b.tenant();
         var f = fixtures();
@@ -111,8 +111,8 @@ class DoubleFundingAndIsolationTests extends CycleTestSupport {
         // A sees its own (positive control)
         assertThat(as(operator(ta), () -> cycle.run(ta, run.id())).duesTotal()).isEqualTo(2);
         assertThat(as(operator(ta), () -> lists.get(ta, list.id(), PageRequest.of(0, 10))).lines().items()).hasSize(1);
-        assertThat(as(bpjs("KC-BALIKPAPAN"), () -> invoices.get(ta, invoice.id())).number()).isEqualTo(invoice.number());
-        assertThat(as(bpjs("KC-BALIKPAPAN"), () -> payments.get(ta, payment.id())).amount()).isEqualTo(16_800L);
+        assertThat(as(bpjs("KC-TANJUNGPINANG"), () -> invoices.get(ta, invoice.id())).number()).isEqualTo(invoice.number());
+        assertThat(as(bpjs("KC-TANJUNGPINANG"), () -> payments.get(ta, payment.id())).amount()).isEqualTo(16_800L);
 
         // B's people cannot reach A
         assertProblem(() -> as(operator(tb), () -> cycle.run(ta, run.id())), PlatformProblem.TENANT_ACCESS_DENIED);
@@ -120,7 +120,7 @@ class DoubleFundingAndIsolationTests extends CycleTestSupport {
         assertProblem(() -> as(operator(tb), () -> invoices.get(ta, invoice.id())), PlatformProblem.TENANT_ACCESS_DENIED);
         assertProblem(() -> as(operator(tb), () -> payments.list(ta, null, null)), PlatformProblem.TENANT_ACCESS_DENIED);
         assertProblem(() -> as(operator(tb), () -> cycle.start(ta, JUL.toString())), PlatformProblem.TENANT_ACCESS_DENIED);
-        assertProblem(() -> as(bpjs("KC-SAMARINDA"), () -> invoices.list(ta, null)), PlatformProblem.TENANT_ACCESS_DENIED);
+        assertProblem(() -> as(bpjs("KC-SIDIMPUAN"), () -> invoices.list(ta, null)), PlatformProblem.TENANT_ACCESS_DENIED);
         // and in B's own scope A's ids are simply not there
         assertProblem(() -> as(operator(tb), () -> cycle.run(tb, run.id())), CycleProblem.CYCLE_RUN_NOT_FOUND);
         assertProblem(() -> as(operator(tb), () -> lists.get(tb, list.id(), PageRequest.of(0, 10))), CycleProblem.DEDUCTION_LIST_NOT_FOUND);

@@ -37,7 +37,7 @@ class InvoicePaymentTests extends CycleTestSupport {
 
     @Test
     void theAsnInvoiceWaitsForEveryOpdListThenBillsExactlyWhatTheOpdsDeductOnce() {
-        var p = pemda("34.71", "KC-YOGYAKARTA");
+        var p = pemda("13.71", "KC-PADANG");
         TenantId t = p.tenant();
         var f = fixtures();
         UUID asn = f.asnProgram(t, false, JAN);
@@ -57,7 +57,7 @@ class InvoicePaymentTests extends CycleTestSupport {
         assertProblem(() -> as(head(t, b), () -> invoices.issue(t, asn.toString(), JUL.toString())), id.payung.platform.PlatformProblem.FORBIDDEN);
 
         Invoice invoice = as(operator(t), () -> invoices.issue(t, asn.toString(), JUL.toString()));
-        assertThat(invoice.number()).isEqualTo("3471-202607-001");
+        assertThat(invoice.number()).isEqualTo("1371-202607-001");
         assertThat(invoice.workers()).isEqualTo(3);
         assertThat(invoice.amount()).isEqualTo(3 * 8_400L);
         assertThat(invoice.status()).isEqualTo(Invoice.Status.ISSUED);
@@ -68,13 +68,13 @@ class InvoicePaymentTests extends CycleTestSupport {
         CycleRun rerun = runAndWait(t, JUL);
         assertThat(rerun.duesAdded()).isZero();
         assertThat(rerun.duesLocked()).isEqualTo(3);
-        assertThat(as(bpjs("KC-YOGYAKARTA"), () -> invoices.get(t, invoice.id())).amount()).isEqualTo(3 * 8_400L);
+        assertThat(as(bpjs("KC-PADANG"), () -> invoices.get(t, invoice.id())).amount()).isEqualTo(3 * 8_400L);
         assertProblem(() -> as(operator(t), () -> invoices.issue(t, UUID.randomUUID().toString(), JUL.toString())), CycleProblem.PROGRAM_NOT_FOUND);
     }
 
     @Test
     void anApbdCohortsInvoicesStayWithinItsBudgetCeiling() {
-        var p = pemda("35.77", "KC-MADIUN");
+        var p = pemda("13.72", "KC-SOLOK");
         TenantId t = p.tenant();
         var f = fixtures();
         UUID cohort = f.program(t, "APBD_COHORT", true, JAN, 40_000L);
@@ -89,7 +89,7 @@ class InvoicePaymentTests extends CycleTestSupport {
 
     @Test
     void aPaymentFileWithAnyBadRowRecordsNothingAndNamesEveryBadRow() {
-        var p = pemda("35.78", "KC-MOJOKERTO");
+        var p = pemda("13.73", "KC-SAWAHLUNTO");
         TenantId t = p.tenant();
         var f = fixtures();
         UUID cohort = f.program(t, "APBD_COHORT", true, JAN, null);
@@ -112,7 +112,7 @@ class InvoicePaymentTests extends CycleTestSupport {
                 no + ",2026-07," + w2 + ",16.800",         // 9: malformed amount
                 no + ",2026-07," + w2);                    // 10: a column missing
         var refused = (PaymentFileRefused) org.assertj.core.api.Assertions.catchThrowable(
-                () -> as(bpjs("KC-MOJOKERTO"), () -> payments.recordFile(t, "konfirmasi.csv", csv(file))));
+                () -> as(bpjs("KC-SAWAHLUNTO"), () -> payments.recordFile(t, "konfirmasi.csv", csv(file))));
         assertThat(refused.total()).isEqualTo(8);
         assertThat(refused.rows()).extracting(Payments.RowProblem::line, r -> r.type())
                 .containsExactly(tuple(3, CycleProblem.PAYMENT_ROW_INVOICE_UNKNOWN), tuple(4, CycleProblem.PAYMENT_ROW_WORKER_NOT_ON_INVOICE),
@@ -122,9 +122,9 @@ class InvoicePaymentTests extends CycleTestSupport {
         assertThat(refused.rows().get(2).arguments()).containsExactly(8_400L, 16_800L);
         assertThat(nothingPaid(t)).isTrue();
 
-        assertProblem(() -> as(bpjs("KC-MOJOKERTO"), () -> payments.recordFile(t, "k.csv", csv("nik,jumlah\n1,2"))), CycleProblem.PAYMENT_FILE_HEADER);
-        assertProblem(() -> as(bpjs("KC-MOJOKERTO"), () -> payments.recordFile(t, "k.xlsx", csv(file))), CycleProblem.PAYMENT_FILE_TYPE);
-        assertProblem(() -> as(bpjs("KC-MOJOKERTO"), () -> payments.recordFile(t, "k.csv", csv("nomor_tagihan,periode,id_pekerja,jumlah\n"))),
+        assertProblem(() -> as(bpjs("KC-SAWAHLUNTO"), () -> payments.recordFile(t, "k.csv", csv("nik,jumlah\n1,2"))), CycleProblem.PAYMENT_FILE_HEADER);
+        assertProblem(() -> as(bpjs("KC-SAWAHLUNTO"), () -> payments.recordFile(t, "k.xlsx", csv(file))), CycleProblem.PAYMENT_FILE_TYPE);
+        assertProblem(() -> as(bpjs("KC-SAWAHLUNTO"), () -> payments.recordFile(t, "k.csv", csv("nomor_tagihan,periode,id_pekerja,jumlah\n"))),
                 CycleProblem.PAYMENT_FILE_EMPTY);
         assertProblem(() -> as(head(t, f.sponsor(t, p.dinkes(), "h-" + t, "Kepala")), () -> payments.recordFile(t, "k.csv", csv(file))),
                 id.payung.platform.PlatformProblem.FORBIDDEN);
@@ -133,12 +133,12 @@ class InvoicePaymentTests extends CycleTestSupport {
 
     @Test
     void aGoodFilePaysEachMonthOnceActivatesTheWorkersAndARetryPaysNothingTwice() {
-        var p = pemda("35.79", "KC-BATU");
+        var p = pemda("13.74", "KC-PADANGPANJANG");
         TenantId t = p.tenant();
         var f = fixtures();
         UUID cohort = f.program(t, "APBD_COHORT", true, JAN, null);
         UUID csr = f.program(t, "CSR", false, JAN, null);
-        UUID w1 = verifiedWorker(t, "KC-BATU"), w2 = verifiedWorker(t, "KC-BATU"), w3 = verifiedWorker(t, "KC-BATU");
+        UUID w1 = verifiedWorker(t, "KC-PADANGPANJANG"), w2 = verifiedWorker(t, "KC-PADANGPANJANG"), w3 = verifiedWorker(t, "KC-PADANGPANJANG");
         f.fund(t, cohort, w1, JAN, null, null, 1_000_000, false);
         f.fund(t, cohort, w2, JAN, null, null, 1_000_000, false);
         f.fund(t, csr, w3, JAN, null, null, 1_000_000, false);
@@ -149,14 +149,14 @@ class InvoicePaymentTests extends CycleTestSupport {
 
         // BPJS's file echoes the invoice's lines export
         var lines = new ByteArrayOutputStream();
-        as(bpjs("KC-BATU"), () -> {
+        as(bpjs("KC-PADANGPANJANG"), () -> {
             invoices.writeLines(t, cohortInvoice.id(), ExportFormat.CSV, lines);
             return null;
         });
         String file = lines.toString(StandardCharsets.UTF_8);
         assertThat(file).startsWith("nomor_tagihan,periode,id_pekerja,jumlah\r\n").contains(cohortInvoice.number() + ",2026-07," + w1 + ",16800");
 
-        List<Payment> paid = as(bpjs("KC-BATU"), () -> payments.recordFile(t, "konfirmasi-juli.csv", csv(file)));
+        List<Payment> paid = as(bpjs("KC-PADANGPANJANG"), () -> payments.recordFile(t, "konfirmasi-juli.csv", csv(file)));
         assertThat(paid).singleElement().satisfies(pay -> {
             assertThat(pay.workers()).isEqualTo(2);
             assertThat(pay.amount()).isEqualTo(33_600L);
@@ -171,8 +171,8 @@ class InvoicePaymentTests extends CycleTestSupport {
         assertThat(as(operator(t), () -> invoices.get(t, cohortInvoice.id())).status()).isEqualTo(Invoice.Status.PAID);
 
         // the same file again, or another file naming a paid month: nothing is paid twice
-        assertProblem(() -> as(bpjs("KC-BATU"), () -> payments.recordFile(t, "lagi.csv", csv(file))), CycleProblem.PAYMENT_FILE_ALREADY_RECORDED);
-        var again = (PaymentFileRefused) org.assertj.core.api.Assertions.catchThrowable(() -> as(bpjs("KC-BATU"),
+        assertProblem(() -> as(bpjs("KC-PADANGPANJANG"), () -> payments.recordFile(t, "lagi.csv", csv(file))), CycleProblem.PAYMENT_FILE_ALREADY_RECORDED);
+        var again = (PaymentFileRefused) org.assertj.core.api.Assertions.catchThrowable(() -> as(bpjs("KC-PADANGPANJANG"),
                 () -> payments.recordFile(t, "ulang.csv", csv("nomor_tagihan;periode;id_pekerja;jumlah\n"
                         + cohortInvoice.number() + ";2026-07;" + w1 + ";16800\n"))));
         assertThat(again.rows()).extracting(r -> r.type()).containsExactly(CycleProblem.PAYMENT_ROW_ALREADY_PAID);
@@ -191,7 +191,7 @@ class InvoicePaymentTests extends CycleTestSupport {
 
     @Test
     void approvedListsExportInThePemdasLayoutWithFormulaLookingTextNeutralised() throws Exception {
-        var p = pemda("51.71", "KC-DENPASAR");
+        var p = pemda("13.75", "KC-BUKITTINGGI");
         TenantId t = p.tenant();
         var f = fixtures();
         UUID asn = f.asnProgram(t, true, JAN);

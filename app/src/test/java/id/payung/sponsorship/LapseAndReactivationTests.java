@@ -44,11 +44,11 @@ class LapseAndReactivationTests extends CycleTestSupport {
 
     @Test
     void threeUnpaidMonthsEndingWithAClosedPeriodLapseTheWorkerOnceAndANewPaidMonthBringsHimBack() {
-        var p = pemda("52.71", "KC-MATARAM");
+        var p = pemda("14.71", "KC-PEKANBARU");
         TenantId t = p.tenant();
         UUID cohort = fixtures().program(t, "APBD_COHORT", true, YearMonth.of(2026, 1), null);
-        UUID worker = activeFromMay(t, "KC-MATARAM", cohort);
-        UUID alwaysPaid = activeFromMay(t, "KC-MATARAM", cohort);
+        UUID worker = activeFromMay(t, "KC-PEKANBARU", cohort);
+        UUID alwaysPaid = activeFromMay(t, "KC-PEKANBARU", cohort);
         runAndWait(t, MAY);
         pay(t, cohort, MAY);
         eventually(() -> assertThat(statusOf(t, worker)).isEqualTo(WorkerStatus.ACTIVE));
@@ -86,10 +86,10 @@ class LapseAndReactivationTests extends CycleTestSupport {
 
     @Test
     void withArrearsClearedAWorkerComesBackOnlyWhenEveryMonthOwedUpToHisLatestPaidMonthIsPaid() {
-        var p = pemda("52.72", "KC-BIMA");
+        var p = pemda("11.71", "KC-BANDAACEH");
         TenantId t = p.tenant();
         UUID cohort = fixtures().program(t, "APBD_COHORT", true, YearMonth.of(2026, 1), null);
-        UUID worker = activeFromMay(t, "KC-BIMA", cohort);
+        UUID worker = activeFromMay(t, "KC-BANDAACEH", cohort);
         runAndWait(t, MAY);
         pay(t, cohort, MAY);
         eventually(() -> assertThat(statusOf(t, worker)).isEqualTo(WorkerStatus.ACTIVE));

@@ -41,7 +41,7 @@ class MonthlyCycleTests extends CycleTestSupport {
 
     @Test
     void aRunBillsEveryFundedWorkerOnceBuildsEachOpdsListAndRerunningNeverTouchesWhatIsApproved() {
-        var p = pemda("33.71", "KC-MAGELANG");
+        var p = pemda("12.71", "KC-MEDAN");
         TenantId t = p.tenant();
         var f = fixtures();
         UUID asn = f.asnProgram(t, false, JAN);
@@ -113,7 +113,7 @@ class MonthlyCycleTests extends CycleTestSupport {
 
     @Test
     void periodsAfterTheCurrentMonthMalformedWithoutRateOrClosedAreRefusedAndStartNothing() {
-        var p = pemda("33.72", "KC-SURAKARTA");
+        var p = pemda("12.72", "KC-SIANTAR");
         TenantId t = p.tenant();
         YearMonth current = YearMonth.now(ZoneId.of("Asia/Jakarta"));
 
@@ -136,7 +136,7 @@ class MonthlyCycleTests extends CycleTestSupport {
 
     @Test
     void whileARunIsInProgressASecondOneOfThePemdaIsRefusedAndTheDatabaseRefusesASecondRunningRow() throws Exception {
-        var p = pemda("33.73", "KC-SALATIGA");
+        var p = pemda("12.73", "KC-SIBOLGA");
         TenantId t = p.tenant();
         var f = fixtures();
         UUID apbd = f.program(t, "APBD_COHORT", true, JAN, null);
@@ -171,7 +171,7 @@ class MonthlyCycleTests extends CycleTestSupport {
 
     @Test
     void onlyTheHeadOfTheListsOpdApprovesItAndOnlyTheRevisionHeReviewed() {
-        var p = pemda("33.74", "KC-SEMARANG");
+        var p = pemda("12.74", "KC-TANJUNGBALAI");
         TenantId t = p.tenant();
         var f = fixtures();
         UUID asn = f.asnProgram(t, true, JAN);
@@ -232,7 +232,7 @@ class MonthlyCycleTests extends CycleTestSupport {
         assertThat(premium(2_000_000, false, true, "2026-06")).isEqualTo(26_800);
 
         // and the cycle bills by the same rule: February 2026, transport discounted only outside APBD programs
-        var p = pemda("33.75", "KC-PEKALONGAN");
+        var p = pemda("12.75", "KC-BINJAI");
         TenantId t = p.tenant();
         var f = fixtures();
         UUID asn = f.asnProgram(t, false, JAN);
@@ -250,11 +250,11 @@ class MonthlyCycleTests extends CycleTestSupport {
 
     @Test
     void aWorkerEndedInEnrollmentIsBilledUpToTheMonthOfHisEndAndNeverAfter() {
-        var p = pemda("33.76", "KC-TEGAL");
+        var p = pemda("12.76", "KC-TEBINGTINGGI");
         TenantId t = p.tenant();
         var f = fixtures();
         UUID apbd = f.program(t, "APBD_COHORT", true, JAN, null);
-        UUID worker = verifiedWorker(t, "KC-TEGAL");
+        UUID worker = verifiedWorker(t, "KC-TEBINGTINGGI");
         f.fund(t, apbd, worker, JAN, null, null, 1_000_000, false);
 
         // enrollment ends him today: sponsorship's listener learns the month of his end

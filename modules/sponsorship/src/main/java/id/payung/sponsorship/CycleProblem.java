@@ -4,11 +4,11 @@ import id.payung.platform.ProblemType;
 
 /** What the monthly contribution cycle refuses, and why (messages in i18n/cycle*.properties). */
 public enum CycleProblem implements ProblemType {
-    PERIOD_INVALID("period-invalid", 400),
+    PERIOD_INVALID("contribution-period-invalid", 400),
     PERIOD_IN_FUTURE("period-in-future", 422),
     PERIOD_CLOSED("period-closed", 409),
     PERIOD_NOT_OVER("period-not-over", 422),
-    NO_RATE_FOR_PERIOD("no-rate-for-period", 422),
+    NO_RATE_FOR_PERIOD("contribution-rate-missing", 422),
     CYCLE_ALREADY_RUNNING("cycle-already-running", 409),
     CYCLE_RUN_NOT_FOUND("cycle-run-not-found", 404),
     CYCLE_NOT_COMPLETED("cycle-not-completed", 409),
@@ -20,7 +20,7 @@ public enum CycleProblem implements ProblemType {
     NOT_HEAD_OF_LIST_OPD("not-head-of-list-opd", 403),
     NO_APPROVED_LISTS("no-approved-lists", 404),
     EXPORT_FORMAT_UNKNOWN("export-format-unknown", 400),
-    PROGRAM_NOT_FOUND("program-not-found", 404),
+    PROGRAM_NOT_FOUND("invoice-program-not-found", 404),
     INVOICE_NOT_FOUND("invoice-not-found", 404),
     INVOICE_ALREADY_ISSUED("invoice-already-issued", 409),
     NOTHING_TO_INVOICE("nothing-to-invoice", 422),
@@ -49,7 +49,7 @@ public enum CycleProblem implements ProblemType {
     PAID_CONCURRENTLY("paid-concurrently", 409),
     PAYMENT_AMOUNT_INVALID("payment-amount-invalid", 400),
     PAYMENT_AMOUNT_MISMATCH("payment-amount-mismatch", 422),
-    PAYMENT_REFERENCE_INVALID("payment-reference-invalid", 400),
+    PAYMENT_REFERENCE_INVALID("contribution-payment-reference-invalid", 400),
     INVOICE_ALREADY_PAID("invoice-already-paid", 409),
     LAYOUT_EMPTY("layout-empty", 400),
     LAYOUT_COLUMN_UNKNOWN("layout-column-unknown", 400),

@@ -16,6 +16,7 @@ import id.payung.tenancy.TenantAdministration;
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.dao.DuplicateKeyException;
@@ -70,11 +71,12 @@ public class MonthlyCycle {
     private final ApplicationEventPublisher events;
     private final CycleGuards guards;
     private final MessageSource messages;
+    private final String workMem;
     private final ExecutorService executor = Executors.newFixedThreadPool(2, Thread.ofPlatform().name("contribution-cycle-", 1).daemon().factory());
 
     MonthlyCycle(CycleRows rows, InvoiceRows invoiceRows, Invoices invoices, TenantAdministration tenants, TenantTransactions transactions,
                  CurrentActor currentActor, AuditTrail audit, ApplicationEventPublisher events, CycleGuards guards,
-                 MessageSource messages) {
+                 MessageSource messages, @Value("${payung.sponsorship.cycle.work-mem:64MB}") String workMem) {
         this.rows = rows;
         this.invoiceRows = invoiceRows;
         this.invoices = invoices;
@@ -85,6 +87,7 @@ public class MonthlyCycle {
         this.events = events;
         this.guards = guards;
         this.messages = messages;
+        this.workMem = workMem;
     }
 
     @PreDestroy
@@ -228,6 +231,7 @@ public class MonthlyCycle {
         try {
             step(tenant, runId, CycleRun.Stage.DUES);
             var locked = transactions.inTenant(tenant, () -> {
+                rows.batchMemory(workMem);
                 UUID[] programs = rows.invoicedPrograms(tenant, period);
                 UUID[] opds = rows.approvedOpds(tenant, period);
                 var prices = rows.prices(tenant, period);
@@ -240,6 +244,7 @@ public class MonthlyCycle {
             });
             step(tenant, runId, CycleRun.Stage.DEDUCTION_LISTS);
             transactions.inTenant(tenant, () -> {
+                rows.batchMemory(workMem);
                 var asn = rows.asnProgram(tenant);
                 if (asn.isEmpty()) {
                     rows.dropDraftLists(tenant, period);

@@ -139,9 +139,9 @@ public class ImportRows {
     public int storeStaged(TenantId tenant, UUID importId, String registeredBy, String registeredByName) {
         int stored = db.execute("""
                 insert into enrollment.worker (tenant_id, worker_id, nik, name, birth_date, sex, address, village_code, phone,
-                                               occupation_code, income_level_code, status, registered_by)
+                                               occupation_code, income_level_code, status, registered_by, import_id)
                 select s.tenant_id, s.worker_id, s.nik, s.name, s.birth_date, s.sex, s.address, s.village_code, s.phone,
-                       s.occupation_code, s.income_level_code, 'REGISTERED', {2}
+                       s.occupation_code, s.income_level_code, 'REGISTERED', {2}, s.import_id
                 from enrollment.worker_import_row s
                 where s.tenant_id = {0} and s.import_id = {1} and not s.held_elsewhere
                 order by s.row_no

@@ -269,38 +269,51 @@ public class CycleRows {
     public int buildDeductionLists(TenantId tenant, YearMonth period, UUID asnProgram, UUID runId, UUID[] lockedOpds) {
         Map<String, Object> values = Map.of("t", tenant.value(), "p", period.atDay(1), "asn", asnProgram, "run", runId, "lo", lockedOpds);
         execute("""
-                INSERT INTO sponsorship.deduction_list (tenant_id, list_id, period, opd_id, status, revision, sponsors, workers, amount, run_id)
-                SELECT d.tenant_id, gen_random_uuid(), d.period, d.opd_id, 'DRAFT', 1,
-                       count(DISTINCT d.sponsor_link_id), count(*), sum(d.amount), ${run}::uuid
-                FROM sponsorship.premium_due d
-                WHERE d.tenant_id = ${t}::uuid AND d.period = ${p}::date AND d.program_id = ${asn}::uuid
-                  AND d.opd_id IS NOT NULL AND d.opd_id <> ALL (${lo}::uuid[])
-                GROUP BY d.tenant_id, d.period, d.opd_id
-                ON CONFLICT (tenant_id, period, opd_id) DO UPDATE
-                    SET sponsors = excluded.sponsors, workers = excluded.workers, amount = excluded.amount,
-                        revision = sponsorship.deduction_list.revision + 1, run_id = excluded.run_id, computed_at = now()
-                    WHERE sponsorship.deduction_list.status = 'DRAFT'""", values);
-        execute("""
-                DELETE FROM sponsorship.deduction_list
-                WHERE tenant_id = ${t}::uuid AND period = ${p}::date AND status = 'DRAFT' AND run_id <> ${run}::uuid""", values);
-        execute("""
                 DELETE FROM sponsorship.deduction_line x
                 USING sponsorship.deduction_list l
                 WHERE x.tenant_id = ${t}::uuid AND l.tenant_id = ${t}::uuid AND x.list_id = l.list_id
                   AND l.period = ${p}::date AND l.status = 'DRAFT'""", values);
+        // One pass over the dues: per sponsor first (tens of thousands of rows), then the OPD headers from those;
+        // an approved list is not updated, so it returns no id and gets no line.
         execute("""
+                WITH per_sponsor AS MATERIALIZED (
+                    SELECT d.opd_id, d.sponsor_link_id, count(*) AS workers, sum(d.amount) AS amount
+                    FROM sponsorship.premium_due d
+                    WHERE d.tenant_id = ${t}::uuid AND d.period = ${p}::date AND d.program_id = ${asn}::uuid
+                      AND d.opd_id IS NOT NULL AND d.opd_id <> ALL (${lo}::uuid[])
+                    GROUP BY d.opd_id, d.sponsor_link_id),
+                lists AS (
+                    INSERT INTO sponsorship.deduction_list (tenant_id, list_id, period, opd_id, status, revision, sponsors, workers, amount, run_id)
+                    SELECT ${t}::uuid, gen_random_uuid(), ${p}::date, s.opd_id, 'DRAFT', 1, count(*), sum(s.workers), sum(s.amount), ${run}::uuid
+                    FROM per_sponsor s
+                    GROUP BY s.opd_id
+                    ON CONFLICT (tenant_id, period, opd_id) DO UPDATE
+                        SET sponsors = excluded.sponsors, workers = excluded.workers, amount = excluded.amount,
+                            revision = sponsorship.deduction_list.revision + 1, run_id = excluded.run_id, computed_at = now()
+                        WHERE sponsorship.deduction_list.status = 'DRAFT'
+                    RETURNING list_id, opd_id)
                 INSERT INTO sponsorship.deduction_line (tenant_id, list_id, sponsor_link_id, nip, name, workers, amount)
-                SELECT d.tenant_id, l.list_id, d.sponsor_link_id, a.nip, min(r.name), count(*), sum(d.amount)
-                FROM sponsorship.premium_due d
-                JOIN sponsorship.deduction_list l
-                  ON l.tenant_id = d.tenant_id AND l.period = d.period AND l.opd_id = d.opd_id AND l.status = 'DRAFT'
-                JOIN sponsorship.asn_account_link a ON a.tenant_id = d.tenant_id AND a.link_id = d.sponsor_link_id
+                SELECT ${t}::uuid, l.list_id, s.sponsor_link_id, a.nip, r.name, s.workers, s.amount
+                FROM per_sponsor s
+                JOIN lists l ON l.opd_id = s.opd_id
+                JOIN sponsorship.asn_account_link a ON a.tenant_id = ${t}::uuid AND a.link_id = s.sponsor_link_id
                 LEFT JOIN sponsorship.asn_roster_entry r ON r.tenant_id = a.tenant_id AND r.nip = a.nip
-                WHERE d.tenant_id = ${t}::uuid AND d.period = ${p}::date AND d.program_id = ${asn}::uuid
-                GROUP BY d.tenant_id, l.list_id, d.sponsor_link_id, a.nip
                 ON CONFLICT DO NOTHING""", values);
-        return db.fetchValue("SELECT count(*) FROM sponsorship.deduction_list WHERE tenant_id = ? AND period = ?::date",
-                tenant.value(), period.atDay(1)) instanceof Number n ? n.intValue() : 0;
+        execute("""
+                DELETE FROM sponsorship.deduction_list
+                WHERE tenant_id = ${t}::uuid AND period = ${p}::date AND status = 'DRAFT' AND run_id <> ${run}::uuid""", values);
+        return ((Number) db.fetchValue("SELECT count(*) FROM sponsorship.deduction_list WHERE tenant_id = ? AND period = ?::date",
+                tenant.value(), period.atDay(1))).intValue();
+    }
+
+    /**
+     * Gives the statements of a run more memory for their sorts and hashes than a page request needs (a
+     * million dues grouped by sponsor), for the rest of the transaction only. The size comes from the
+     * application's configuration, checked before it is written into the statement.
+     */
+    public void batchMemory(String workMem) {
+        if (!workMem.matches("\\d{1,6}(kB|MB|GB)")) throw new IllegalArgumentException("work_mem like 64MB expected: " + workMem);
+        db.execute("SET LOCAL work_mem = '" + workMem + "'");
     }
 
     /** Removes the period's draft lists (the pemda has no ASN program any more, or it has no dues). */
