@@ -18,6 +18,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -77,23 +80,29 @@ class WorkerValidator {
     /**
      * Reads the reference lists once and remembers every region answer: an import. Regions are asked at
      * most once per distinct code (a pemda has at most a few thousand villages). Load it inside a tenant
-     * transaction; later questions about new region codes need one too.
+     * transaction; a question about a region code not asked before runs through {@code reading}, which
+     * opens a read transaction of the tenant, so the lookups may be used outside any transaction and by
+     * several threads.
      */
-    Lookups cached(LocalDate today) {
+    Lookups cached(LocalDate today, Function<Supplier<Boolean>, Boolean> reading) {
         Set<String> occupations = reference.occupations(today).stream().map(Occupation::code).collect(Collectors.toSet());
         List<IncomeLevel> levels = List.copyOf(reference.incomeLevels(today));
-        Map<String, Boolean> known = new HashMap<>();
+        Map<String, Boolean> known = new ConcurrentHashMap<>();
         return new Lookups() {
             public LocalDate today() {
                 return today;
             }
 
             public boolean provinceExists(String code) {
-                return known.computeIfAbsent(code, c -> regions.find(RegionCode.parse(c)).isPresent());
+                Boolean exists = known.get(code);
+                if (exists != null) return exists;
+                return known.computeIfAbsent(code, c -> reading.apply(() -> regions.find(RegionCode.parse(c)).isPresent()));
             }
 
             public boolean regionExists(RegionCode code) {
-                return known.computeIfAbsent(code.value(), c -> regions.find(code).isPresent());
+                Boolean exists = known.get(code.value());
+                if (exists != null) return exists;
+                return known.computeIfAbsent(code.value(), c -> reading.apply(() -> regions.find(code).isPresent()));
             }
 
             public boolean occupationKnown(String code) {
@@ -142,8 +151,8 @@ class WorkerValidator {
         checks.require(name.length() >= 2 && name.length() <= 150, "name", EnrollmentProblem.NAME_INVALID, 2, 150);
         String address = clean(a.address());
         checks.require(address.length() >= 3 && address.length() <= 300, "address", EnrollmentProblem.ADDRESS_INVALID, 3, 300);
-        String phone = blank(a.phone()) ? null : a.phone().replaceAll("[\\s\\-().]", "");
-        checks.require(phone == null || phone.matches("\\+?[0-9]{8,15}"), "phone", EnrollmentProblem.PHONE_INVALID);
+        String phone = blank(a.phone()) ? null : phoneDigits(a.phone());
+        checks.require(phone == null || isPhone(phone), "phone", EnrollmentProblem.PHONE_INVALID);
 
         RegionCode village = village(pemda, a.villageCode(), lookups, checks);
 
@@ -172,7 +181,7 @@ class WorkerValidator {
         }
         var problem = Nik.problemWith(nik, lookups.today(), lookups::provinceExists);
         problem.ifPresent(p -> checks.require(false, field, p));
-        return problem.isPresent() ? null : Nik.parse(nik, lookups.today(), code -> true);
+        return problem.isPresent() ? null : Nik.ofChecked(nik, lookups.today());
     }
 
     private static RegionCode village(Tenant pemda, String text, Lookups lookups, InvalidInput.Checks checks) {
@@ -250,8 +259,59 @@ class WorkerValidator {
         }
     }
 
-    private static String clean(String text) {
-        return text == null ? "" : text.strip().replaceAll("\\s+", " ");
+    /** Stripped, every run of white space made one space. By hand: an import cleans four texts per row. */
+    static String clean(String text) {
+        if (text == null) return "";
+        String stripped = text.strip();
+        boolean changes = false;
+        boolean previousSpace = false;
+        for (int i = 0; i < stripped.length() && !changes; i++) {
+            char c = stripped.charAt(i);
+            boolean space = isRegexSpace(c);
+            changes = space && (c != ' ' || previousSpace);
+            previousSpace = space;
+        }
+        if (!changes) return stripped;
+        StringBuilder out = new StringBuilder(stripped.length());
+        previousSpace = false;
+        for (int i = 0; i < stripped.length(); i++) {
+            char c = stripped.charAt(i);
+            if (isRegexSpace(c)) {
+                if (!previousSpace) out.append(' ');
+                previousSpace = true;
+            } else {
+                out.append(c);
+                previousSpace = false;
+            }
+        }
+        return out.toString();
+    }
+
+    /** What {@code \\s} matches in a Java regular expression. */
+    private static boolean isRegexSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+    }
+
+    /** The phone as typed without white space, dashes, brackets and dots. */
+    private static String phoneDigits(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!isRegexSpace(c) && c != '-' && c != '(' && c != ')' && c != '.') out.append(c);
+        }
+        return out.toString();
+    }
+
+    /** An optional + and 8 to 15 digits. */
+    private static boolean isPhone(String phone) {
+        int start = phone.startsWith("+") ? 1 : 0;
+        int digits = phone.length() - start;
+        if (digits < 8 || digits > 15) return false;
+        for (int i = start; i < phone.length(); i++) {
+            char c = phone.charAt(i);
+            if (c < '0' || c > '9') return false;
+        }
+        return true;
     }
 
     private static boolean blank(String text) {

@@ -18,6 +18,8 @@ import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -26,6 +28,7 @@ import java.util.UUID;
 import static id.payung.enrollment.persistence.jooq.Tables.HEIR;
 import static id.payung.enrollment.persistence.jooq.Tables.WORKER;
 import static id.payung.enrollment.persistence.jooq.Tables.WORKER_HISTORY;
+import static id.payung.enrollment.persistence.jooq.Tables.WORKER_IMPORT;
 
 @Repository
 public class WorkerRows {
@@ -97,12 +100,24 @@ public class WorkerRows {
                 .fetch(r -> new Heir(r.getPosition(), r.getName(), HeirRelationship.valueOf(r.getRelationship()), r.getNik()));
     }
 
+    /**
+     * The worker's history, newest first. An imported worker's first entry is his import (who ran it, when,
+     * from which file), read from the import rather than stored once per worker (V5).
+     */
     public List<WorkerHistoryEntry> history(TenantId tenant, UUID workerId) {
-        return db.selectFrom(WORKER_HISTORY)
+        List<WorkerHistoryEntry> entries = new ArrayList<>(db.selectFrom(WORKER_HISTORY)
                 .where(WORKER_HISTORY.TENANT_ID.eq(tenant.value()), WORKER_HISTORY.WORKER_ID.eq(workerId))
-                .orderBy(WORKER_HISTORY.OCCURRED_AT.desc())
                 .fetch(r -> new WorkerHistoryEntry(r.getOccurredAt(), r.getActorName(), r.getAction(),
-                        WorkerStatus.valueOf(r.getStatus()), r.getDetail()));
+                        WorkerStatus.valueOf(r.getStatus()), r.getDetail())));
+        db.select(WORKER_IMPORT.STARTED_AT, WORKER_IMPORT.STARTED_BY_NAME, WORKER_IMPORT.STARTED_BY, WORKER_IMPORT.FILE_NAME)
+                .from(WORKER)
+                .join(WORKER_IMPORT).on(WORKER_IMPORT.TENANT_ID.eq(WORKER.TENANT_ID), WORKER_IMPORT.IMPORT_ID.eq(WORKER.IMPORT_ID))
+                .where(WORKER.TENANT_ID.eq(tenant.value()), WORKER.WORKER_ID.eq(workerId))
+                .fetchOptional(r -> new WorkerHistoryEntry(r.value1(), r.value2() != null ? r.value2() : r.value3(), "IMPORTED",
+                        WorkerStatus.REGISTERED, r.value4()))
+                .ifPresent(entries::add);
+        entries.sort(Comparator.comparing(WorkerHistoryEntry::occurredAt).reversed());
+        return entries;
     }
 
     /** Workers matching the query, by name; only those one person registered when {@code registeredBy} is given. */
