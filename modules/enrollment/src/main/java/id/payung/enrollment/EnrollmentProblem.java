@@ -41,6 +41,7 @@ public enum EnrollmentProblem implements ProblemType {
     DEACTIVATION_DATE_INVALID("deactivation-date-invalid", 400),
     DEACTIVATION_DATE_FUTURE("deactivation-date-future", 400),
     DEACTIVATION_DATE_BEFORE_REGISTRATION("deactivation-date-before-registration", 400),
+    REACTIVATION_REASON_INVALID("reactivation-reason-invalid", 400),
     BATCH_EMPTY("verification-batch-empty", 400),
     BATCH_HEADER("verification-batch-header", 400),
     BATCH_TOO_LARGE("verification-batch-too-large", 400),

@@ -60,10 +60,14 @@ public class WorkerRows {
                 .set(WORKER.STATUS, WorkerStatus.REGISTERED.name())
                 .set(WORKER.REGISTERED_BY, w.registeredBy())
                 .execute();
+        insertHeirs(tenant, w.id(), heirs);
+    }
+
+    private void insertHeirs(TenantId tenant, UUID workerId, List<Heir> heirs) {
         for (Heir heir : heirs) {
             db.insertInto(HEIR)
                     .set(HEIR.TENANT_ID, tenant.value())
-                    .set(HEIR.WORKER_ID, w.id())
+                    .set(HEIR.WORKER_ID, workerId)
                     .set(HEIR.POSITION, (short) heir.position())
                     .set(HEIR.NAME, heir.name())
                     .set(HEIR.RELATIONSHIP, heir.relationship().name())
@@ -160,6 +164,42 @@ public class WorkerRows {
         db.update(WORKER).set(WORKER.STATUS, status.name()).set(WORKER.STATUS_REASON, reason)
                 .set(WORKER.STATUS_NOTE, note).set(WORKER.STATUS_SINCE, since)
                 .where(WORKER.TENANT_ID.eq(tenant.value()), WORKER.WORKER_ID.eq(id)).execute();
+    }
+
+    /** Back from INACTIVE: the reason and date of the deactivation are cleared (the history keeps them). */
+    public void reactivate(TenantId tenant, UUID id, WorkerStatus status) {
+        db.update(WORKER).set(WORKER.STATUS, status.name()).setNull(WORKER.STATUS_REASON)
+                .setNull(WORKER.STATUS_NOTE).setNull(WORKER.STATUS_SINCE)
+                .where(WORKER.TENANT_ID.eq(tenant.value()), WORKER.WORKER_ID.eq(id)).execute();
+    }
+
+    /**
+     * A worker who had ENDED, registered again with the data and heirs of the new registration: REGISTERED,
+     * without KPJ (BPJS verifies again), registered by and at the new registration. The history keeps the past.
+     */
+    public boolean reRegister(TenantId tenant, UUID id, NewWorker w, List<Heir> heirs) {
+        int updated = db.update(WORKER)
+                .set(WORKER.NAME, w.name())
+                .set(WORKER.BIRTH_DATE, w.birthDate())
+                .set(WORKER.SEX, w.sex().name())
+                .set(WORKER.ADDRESS, w.address())
+                .set(WORKER.VILLAGE_CODE, w.villageCode().value())
+                .set(WORKER.PHONE, w.phone())
+                .set(WORKER.OCCUPATION_CODE, w.occupationCode())
+                .set(WORKER.INCOME_LEVEL_CODE, w.incomeLevelCode())
+                .set(WORKER.STATUS, WorkerStatus.REGISTERED.name())
+                .setNull(WORKER.KPJ)
+                .setNull(WORKER.STATUS_REASON)
+                .setNull(WORKER.STATUS_NOTE)
+                .setNull(WORKER.STATUS_SINCE)
+                .set(WORKER.REGISTERED_BY, w.registeredBy())
+                .set(WORKER.REGISTERED_AT, DSL.currentOffsetDateTime())
+                .where(WORKER.TENANT_ID.eq(tenant.value()), WORKER.WORKER_ID.eq(id), WORKER.STATUS.eq(WorkerStatus.ENDED.name()))
+                .execute();
+        if (updated == 0) return false; // registered again a moment ago by someone else
+        db.deleteFrom(HEIR).where(HEIR.TENANT_ID.eq(tenant.value()), HEIR.WORKER_ID.eq(id)).execute();
+        insertHeirs(tenant, id, heirs);
+        return true;
     }
 
     public void addHistory(TenantId tenant, UUID workerId, String actor, String actorName, String action,
