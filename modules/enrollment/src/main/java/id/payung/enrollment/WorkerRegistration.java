@@ -74,7 +74,16 @@ public class WorkerRegistration {
                               String villageCode, String phone, String occupationCode, String incomeLevelCode,
                               List<HeirDetails> heirs) {
         public Application {
-            heirs = heirs == null ? List.of() : heirs.stream().map(h -> h == null ? new HeirDetails(null, null, null) : h).toList();
+            heirs = heirs == null ? List.of() : withoutNulls(heirs);
+        }
+
+        private static List<HeirDetails> withoutNulls(List<HeirDetails> heirs) {
+            HeirDetails[] copy = new HeirDetails[heirs.size()];
+            for (int i = 0; i < copy.length; i++) {
+                HeirDetails h = heirs.get(i);
+                copy[i] = h == null ? new HeirDetails(null, null, null) : h;
+            }
+            return List.of(copy);
         }
 
         @Override

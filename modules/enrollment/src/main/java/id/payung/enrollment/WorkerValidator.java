@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
@@ -50,6 +51,20 @@ class WorkerValidator {
 
         /** Valid today, lowest first. */
         List<IncomeLevel> incomeLevels();
+
+        /** The text as a village-level region code, or null when it is not one (existence aside). */
+        default RegionCode village(String text) {
+            return villageCode(text);
+        }
+    }
+
+    static RegionCode villageCode(String text) {
+        try {
+            RegionCode code = RegionCode.parse(text);
+            return code.level() == RegionCode.Level.VILLAGE ? code : null;
+        } catch (DomainProblem malformed) {
+            return null;
+        }
     }
 
     /** Reads the database on every question: one registration. Must run inside a tenant transaction. */
@@ -88,7 +103,18 @@ class WorkerValidator {
         Set<String> occupations = reference.occupations(today).stream().map(Occupation::code).collect(Collectors.toSet());
         List<IncomeLevel> levels = List.copyOf(reference.incomeLevels(today));
         Map<String, Boolean> known = new ConcurrentHashMap<>();
+        Map<String, Optional<RegionCode>> villages = new ConcurrentHashMap<>();
         return new Lookups() {
+            public RegionCode village(String text) {
+                // a file names a few thousand villages at most, so parsing each once is enough
+                Optional<RegionCode> code = villages.get(text);
+                if (code == null) {
+                    code = Optional.ofNullable(villageCode(text));
+                    if (villages.size() < 100_000) villages.put(text, code);
+                }
+                return code.orElse(null);
+            }
+
             public LocalDate today() {
                 return today;
             }
@@ -135,7 +161,7 @@ class WorkerValidator {
             checks.require(false, "birthDate", EnrollmentProblem.REQUIRED);
         } else {
             try {
-                birthDate = LocalDate.parse(a.birthDate().strip());
+                birthDate = isoDate(a.birthDate().strip());
             } catch (DateTimeParseException e) {
                 checks.require(false, "birthDate", EnrollmentProblem.BIRTH_DATE_INVALID);
             }
@@ -165,7 +191,9 @@ class WorkerValidator {
         }
         List<IncomeLevel> levels = lookups.incomeLevels();
         String incomeLevel = blank(a.incomeLevelCode()) ? levels.getFirst().code() : a.incomeLevelCode().strip().toUpperCase(Locale.ROOT);
-        checks.require(levels.stream().anyMatch(l -> l.code().equals(incomeLevel)), "incomeLevelCode",
+        boolean levelKnown = false;
+        for (IncomeLevel level : levels) levelKnown |= level.code().equals(incomeLevel);
+        checks.require(levelKnown, "incomeLevelCode",
                 EnrollmentProblem.INCOME_LEVEL_UNKNOWN, incomeLevel);
 
         List<Heir> heirs = heirs(a.heirs(), nik, lookups, checks);
@@ -189,14 +217,8 @@ class WorkerValidator {
             checks.require(false, "villageCode", EnrollmentProblem.REQUIRED);
             return null;
         }
-        RegionCode code;
-        try {
-            code = RegionCode.parse(text);
-        } catch (DomainProblem malformed) {
-            checks.require(false, "villageCode", EnrollmentProblem.VILLAGE_CODE_MALFORMED);
-            return null;
-        }
-        if (code.level() != RegionCode.Level.VILLAGE) {
+        RegionCode code = lookups.village(text);
+        if (code == null) {
             checks.require(false, "villageCode", EnrollmentProblem.VILLAGE_CODE_MALFORMED);
             return null;
         }
@@ -213,12 +235,13 @@ class WorkerValidator {
 
     private static List<Heir> heirs(List<HeirDetails> given, Nik workerNik, Lookups lookups, InvalidInput.Checks checks) {
         List<Heir> heirs = new ArrayList<>();
-        List<HeirDetails> filled = given.stream().filter(h -> !h.isBlank()).toList();
-        if (filled.isEmpty()) {
+        int filled = 0;
+        for (HeirDetails h : given) if (!h.isBlank()) filled++;
+        if (filled == 0) {
             checks.require(false, "heirs", EnrollmentProblem.HEIR_REQUIRED);
             return heirs;
         }
-        if (filled.size() > WorkerRegistration.MAX_HEIRS) {
+        if (filled > WorkerRegistration.MAX_HEIRS) {
             checks.require(false, "heirs", EnrollmentProblem.HEIRS_TOO_MANY, WorkerRegistration.MAX_HEIRS);
             return heirs;
         }
@@ -239,6 +262,31 @@ class WorkerValidator {
             }
         }
         return heirs;
+    }
+
+    /** yyyy-MM-dd as {@link LocalDate#parse} reads it; by hand for that common shape (an import reads a million). */
+    static LocalDate isoDate(String text) {
+        if (text.length() == 10 && text.charAt(4) == '-' && text.charAt(7) == '-') {
+            int year = digits(text, 0, 4), month = digits(text, 5, 7), day = digits(text, 8, 10);
+            if (year >= 0 && month >= 0 && day >= 0) {
+                try {
+                    return LocalDate.of(year, month, day);
+                } catch (java.time.DateTimeException impossible) {
+                    throw new DateTimeParseException("impossible date", text, 0);
+                }
+            }
+        }
+        return LocalDate.parse(text);
+    }
+
+    private static int digits(String text, int from, int to) {
+        int value = 0;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') return -1;
+            value = value * 10 + (c - '0');
+        }
+        return value;
     }
 
     private static Sex sex(String text) {
