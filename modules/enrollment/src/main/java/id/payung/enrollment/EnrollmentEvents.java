@@ -2,6 +2,8 @@ package id.payung.enrollment;
 
 import id.payung.platform.TenantId;
 
+import java.time.YearMonth;
+import java.util.List;
 import java.util.UUID;
 
 /** What the enrollment module announces. Ids only; never a NIK, a name or an heir. */
@@ -34,6 +36,17 @@ public final class EnrollmentEvents {
      * listener reads the import's workers through the module's API.
      */
     public record WorkersImported(TenantId tenantId, UUID importId) {
+    }
+
+    /**
+     * These workers became ACTIVE because {@code period} was paid (sponsorship drives it, ADR 0007). At
+     * most 1,000 ids per event; a payment for many workers is several events.
+     */
+    public record WorkersActivated(TenantId tenantId, YearMonth period, List<UUID> workerIds) {
+    }
+
+    /** These workers became INACTIVE: three consecutive months up to {@code period} went unpaid. */
+    public record WorkersLapsed(TenantId tenantId, YearMonth period, List<UUID> workerIds) {
     }
 
     private EnrollmentEvents() {

@@ -1,0 +1,50 @@
+package id.payung.enrollment;
+
+import id.payung.enrollment.persistence.CoverageStatusRows;
+import id.payung.platform.TenantId;
+import id.payung.platform.TenantTransactions;
+import org.springframework.stereotype.Service;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Non-personal facts about a pemda's workers for the other modules (sponsorship prices a funding from
+ * them, claims checks a worker belongs to the pemda, reporting attributes him to a village and an
+ * occupation). Reads in the caller's tenant scope: another pemda's workers are simply not found.
+ */
+@Service
+public class WorkerFacts {
+
+    static final int MAX_BATCH = 10_000;
+
+    private final CoverageStatusRows rows;
+    private final TenantTransactions transactions;
+
+    WorkerFacts(CoverageStatusRows rows, TenantTransactions transactions) {
+        this.rows = rows;
+        this.transactions = transactions;
+    }
+
+    public Optional<WorkerProfile> profile(TenantId tenant, UUID workerId) {
+        return profiles(tenant, List.of(workerId)).stream().findFirst();
+    }
+
+    /** The profiles of those of these workers that exist in the pemda (at most 10,000 ids a call). */
+    public List<WorkerProfile> profiles(TenantId tenant, Collection<UUID> workerIds) {
+        if (workerIds.size() > MAX_BATCH) throw new IllegalArgumentException("at most " + MAX_BATCH + " ids a call");
+        if (workerIds.isEmpty()) return List.of();
+        return transactions.readInTenant(tenant, () -> rows.profiles(tenant, workerIds));
+    }
+
+    /**
+     * The pemda's workers in id order after {@code afterWorkerId} (null: from the start), at most
+     * {@code limit}: for read models rebuilt from scratch.
+     */
+    public List<WorkerProfile> profilesAfter(TenantId tenant, UUID afterWorkerId, int limit) {
+        int bounded = Math.clamp(limit, 1, MAX_BATCH);
+        return transactions.readInTenant(tenant, () -> rows.profilesAfter(tenant, afterWorkerId, bounded));
+    }
+}
