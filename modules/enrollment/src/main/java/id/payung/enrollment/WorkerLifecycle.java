@@ -34,9 +34,9 @@ import java.util.regex.Pattern;
  * back his national membership; an ENDED worker comes back only by registering him again
  * ({@link WorkerRegistration#register}), which claims the membership anew.
  *
- * <p>ACTIVE is reached once a contribution is paid, from the sponsorship module's {@code ContributionPaid}
- * event, which does not exist yet. Its listener belongs in this class (an {@code @ApplicationModuleListener}
- * moving VERIFIED to ACTIVE with a history entry); until then nothing makes a worker ACTIVE.
+ * <p>ACTIVE (and INACTIVE by three unpaid months) follow the money: the sponsorship module drives them
+ * through {@link WorkerCoverageStatus} (ADR 0007). A worker reactivated here returns to VERIFIED or
+ * REGISTERED and becomes ACTIVE again with his next paid month.
  */
 @Service
 public class WorkerLifecycle {

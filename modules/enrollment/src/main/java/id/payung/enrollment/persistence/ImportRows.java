@@ -252,7 +252,7 @@ public class ImportRows {
             set name = i.name, birth_date = i.birth_date, sex = i.sex, address = i.address, village_code = i.village_code,
                 phone = i.phone, occupation_code = i.occupation_code, income_level_code = i.income_level_code,
                 status = 'REGISTERED', kpj = null, status_reason = null, status_note = null, status_since = null,
-                registered_by = ?, registered_at = now()
+                covered_since = null, registered_by = ?, registered_at = now()
             from input i
             where w.tenant_id = ? and w.nik = i.nik and w.status = 'ENDED' and not (i.pos = any (?))
             returning w.worker_id, i.heir_name, i.heir_relationship, i.heir_nik""";

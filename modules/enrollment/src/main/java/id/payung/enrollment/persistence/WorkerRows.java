@@ -192,6 +192,7 @@ public class WorkerRows {
                 .setNull(WORKER.STATUS_REASON)
                 .setNull(WORKER.STATUS_NOTE)
                 .setNull(WORKER.STATUS_SINCE)
+                .setNull(WORKER.COVERED_SINCE) // a new membership: covered again from its first paid month
                 .set(WORKER.REGISTERED_BY, w.registeredBy())
                 .set(WORKER.REGISTERED_AT, DSL.currentOffsetDateTime())
                 .where(WORKER.TENANT_ID.eq(tenant.value()), WORKER.WORKER_ID.eq(id), WORKER.STATUS.eq(WorkerStatus.ENDED.name()))
