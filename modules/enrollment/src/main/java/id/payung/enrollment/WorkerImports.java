@@ -49,6 +49,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -102,6 +103,7 @@ public class WorkerImports {
     private final int maxRows;
     private final int maxXlsxRows;
     private final int batchSize;
+    private final int parallelWriters;
     private final ExecutorService jobs;
     private final ExecutorService writers = Executors.newCachedThreadPool(Thread.ofPlatform().name("worker-import-writer-", 1).daemon().factory());
     /** The imports this instance holds (queued or running), by id: their heartbeat is kept up (see ImportHeartbeat). */
@@ -114,7 +116,8 @@ public class WorkerImports {
                   @Value("${payung.enrollment.import.max-rows:1000000}") int maxRows,
                   @Value("${payung.enrollment.import.xlsx-max-rows:200000}") int maxXlsxRows,
                   @Value("${payung.enrollment.import.batch-size:5000}") int batchSize,
-                  @Value("${payung.enrollment.import.concurrent-imports:2}") int concurrentImports) {
+                  @Value("${payung.enrollment.import.concurrent-imports:2}") int concurrentImports,
+                  @Value("${payung.enrollment.import.parallel-writers:2}") int parallelWriters) {
         this.rows = rows;
         this.validator = validator;
         this.fingerprint = fingerprint;
@@ -128,6 +131,7 @@ public class WorkerImports {
         this.maxRows = maxRows;
         this.maxXlsxRows = Math.min(maxXlsxRows, maxRows);
         this.batchSize = batchSize;
+        this.parallelWriters = Math.max(1, parallelWriters);
         this.jobs = Executors.newFixedThreadPool(concurrentImports, Thread.ofPlatform().name("worker-import-", 1).daemon().factory());
     }
 
@@ -430,34 +434,71 @@ public class WorkerImports {
         }
     }
 
-    /** Keep good rows: every batch is stored and counted in its own transaction, so what is stored is always counted. */
+    /**
+     * Keep good rows: every batch is stored and counted in its own transaction, so what is stored is always
+     * what is counted. Batches are independent here (the reader already dropped repeated NIKs), so several
+     * writers store them side by side, each on its own connection; the job is finished once all are done.
+     */
     private void writeKeepingGoodRows(TenantId tenant, UUID id, Actor actor, BlockingQueue<Handoff> queue, Timings timings) {
-        String elsewhere = message(EnrollmentProblem.REGISTERED_ELSEWHERE, new Object[0]);
-        while (true) {
-            Handoff next = take(queue);
-            if (next.abort()) return;
-            if (next.end()) {
-                transactions.inTenant(tenant, () -> {
-                    JobRow job = rows.job(tenant, id).orElseThrow();
-                    if (!rows.finish(tenant, id, Status.COMPLETED.name(), null, null, null)) {
-                        throw new IllegalStateException("Worker import " + id + " was no longer running");
-                    }
-                    audit.record("worker-import.completed", "worker-import", id,
-                            Map.of("stored", job.rowsStored(), "existing", job.rowsExisting(), "rejected", job.rowsRejected()));
-                    events.publishEvent(new EnrollmentEvents.WorkersImported(tenant, id));
-                });
-                return;
+        AtomicBoolean stopped = new AtomicBoolean();
+        List<Future<Boolean>> helpers = new ArrayList<>();
+        for (int i = 1; i < parallelWriters; i++) {
+            helpers.add(writers.submit(() -> SystemWork.callAs(actor, () -> storeBatches(tenant, id, actor, queue, timings, stopped))));
+        }
+        boolean ended = storeBatches(tenant, id, actor, queue, timings, stopped);
+        for (Future<Boolean> helper : helpers) {
+            try {
+                ended &= helper.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Import interrupted", e);
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
             }
-            long[] t1 = new long[1];
-            long t0 = System.nanoTime();
-            transactions.inTenant(tenant, () -> {
-                ImportRows.Stored stored = rows.store(tenant, id, next.rows(), actor.subject(), actor.displayName());
-                rows.reject(tenant, id, stored.heldElsewhereRowNos().stream().sorted().map(r -> new Rejection(r, 1, "nik", elsewhere)).toList());
-                rows.addStored(tenant, id, stored.stored() + stored.reRegistered(), stored.existing(), stored.heldElsewhereRowNos().size());
-                t1[0] = System.nanoTime();
-            });
-            timings.storing.addAndGet(t1[0] - t0);
-            timings.committing.addAndGet(Timings.since(t1[0]));
+        }
+        if (!ended) return;
+        transactions.inTenant(tenant, () -> {
+            JobRow job = rows.job(tenant, id).orElseThrow();
+            if (!rows.finish(tenant, id, Status.COMPLETED.name(), null, null, null)) {
+                throw new IllegalStateException("Worker import " + id + " was no longer running");
+            }
+            audit.record("worker-import.completed", "worker-import", id,
+                    Map.of("stored", job.rowsStored(), "existing", job.rowsExisting(), "rejected", job.rowsRejected()));
+            events.publishEvent(new EnrollmentEvents.WorkersImported(tenant, id));
+        });
+    }
+
+    /** Stores batches until the end (true) or a stop (false); leaves the end or stop in the queue for the other writers. */
+    private boolean storeBatches(TenantId tenant, UUID id, Actor actor, BlockingQueue<Handoff> queue, Timings timings,
+                                 AtomicBoolean stopped) {
+        String elsewhere = message(EnrollmentProblem.REGISTERED_ELSEWHERE, new Object[0]);
+        try {
+            while (true) {
+                Handoff next = queue.poll(1, TimeUnit.SECONDS);
+                if (stopped.get()) return false;
+                if (next == null) continue;
+                if (next.abort() || next.end()) {
+                    queue.offer(next); // there is room: nothing is handed after the end or a stop
+                    return next.end();
+                }
+                long[] t1 = new long[1];
+                long t0 = System.nanoTime();
+                transactions.inTenant(tenant, () -> {
+                    ImportRows.Stored stored = rows.store(tenant, id, next.rows(), actor.subject(), actor.displayName());
+                    rows.reject(tenant, id, stored.heldElsewhereRowNos().stream().sorted().map(r -> new Rejection(r, 1, "nik", elsewhere)).toList());
+                    rows.addStored(tenant, id, stored.stored() + stored.reRegistered(), stored.existing(), stored.heldElsewhereRowNos().size());
+                    t1[0] = System.nanoTime();
+                });
+                timings.storing.addAndGet(t1[0] - t0);
+                timings.committing.addAndGet(Timings.since(t1[0]));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            stopped.set(true);
+            throw new IllegalStateException("Import interrupted", e);
+        } catch (RuntimeException e) {
+            stopped.set(true);
+            throw e;
         }
     }
 
