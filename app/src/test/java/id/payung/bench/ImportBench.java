@@ -43,9 +43,9 @@ public final class ImportBench {
         System.out.printf("bench: %,d rows, modes %s, max heap %,d MB%n", rows, modes, Runtime.getRuntime().maxMemory() / (1024 * 1024));
         ConfigurableApplicationContext context = new SpringApplicationBuilder(PayungApplication.class)
                 .profiles("dev-no-auth")
-                .properties("server.port=0", "server.address=127.0.0.1", "logging.level.root=WARN",
-                        "logging.level.id.payung.enrollment.WorkerImports=INFO")
-                .run();
+                .properties("logging.level.root=WARN", "logging.level.id.payung.enrollment.WorkerImports=INFO")
+                // arguments, not default properties: application.yml's server.port would win over those
+                .run("--server.port=0", "--server.address=127.0.0.1");
         try {
             Environment env = context.getEnvironment();
             String url = env.getRequiredProperty("spring.datasource.url");
@@ -121,8 +121,8 @@ public final class ImportBench {
     static void registrations(int requests, int threads) throws Exception {
         ConfigurableApplicationContext context = new SpringApplicationBuilder(PayungApplication.class)
                 .profiles("dev-no-auth")
-                .properties("server.port=0", "server.address=127.0.0.1", "logging.level.root=WARN")
-                .run();
+                .properties("logging.level.root=WARN")
+                .run("--server.port=0", "--server.address=127.0.0.1");
         try {
             TenantId tenant = TestTenants.ensureOnboarded(context.getBean(TenantAdministration.class), "35.71", "KC-KEDIRI");
             int port = Integer.parseInt(context.getEnvironment().getRequiredProperty("local.server.port"));
@@ -132,45 +132,57 @@ public final class ImportBench {
             URI uri = URI.create("http://127.0.0.1:" + port + "/api/v1/tenants/" + tenant + "/workers");
             int base = (int) (System.currentTimeMillis() / 1000 % 50) * 100;
             java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
-            java.util.concurrent.atomic.AtomicInteger created = new java.util.concurrent.atomic.AtomicInteger();
-            java.util.concurrent.atomic.AtomicInteger other = new java.util.concurrent.atomic.AtomicInteger();
-            var pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+            // A warm-up of a tenth of the requests (at most 500), not counted: the figure is the steady state.
+            int warmUp = Math.min(500, requests / 10);
+            int[] counts = load(client, uri, village, base, next, warmUp, threads);
+            System.out.printf("warm-up: %d registrations (created=%d other=%d)%n", warmUp, counts[0], counts[1]);
+            next.set(warmUp);
             long start = System.nanoTime();
-            for (int t = 0; t < threads; t++) {
-                pool.submit(() -> {
-                    int i;
-                    while ((i = next.getAndIncrement()) < requests) {
-                        int serial = i % 9999 + 1;
-                        String block = String.format("%02d", 50 + (base / 100 + i / 9999) % 50);
-                        String nik = "3571" + block + "170585" + String.format("%04d", serial);
-                        String heir = "3571" + block + "450386" + String.format("%04d", serial);
-                        String json = """
-                                {"nik":"%s","name":"Pekerja Beban %d","birthDate":"1985-05-17","sex":"L","address":"Jl. Melati 1",
-                                 "villageCode":"%s","phone":"081200000000","occupationCode":"OJEK",
-                                 "heirs":[{"name":"Istri Beban","relationship":"SPOUSE","nik":"%s"}]}""".formatted(nik, i, village, heir);
-                        try {
-                            var response = client.send(java.net.http.HttpRequest.newBuilder(uri)
-                                            .header("Content-Type", "application/json")
-                                            .POST(java.net.http.HttpRequest.BodyPublishers.ofString(json)).build(),
-                                    java.net.http.HttpResponse.BodyHandlers.discarding());
-                            if (response.statusCode() == 201) created.incrementAndGet();
-                            else other.incrementAndGet();
-                        } catch (Exception e) {
-                            other.incrementAndGet();
-                        }
-                    }
-                    return null;
-                });
-            }
-            pool.shutdown();
-            pool.awaitTermination(10, java.util.concurrent.TimeUnit.MINUTES);
+            counts = load(client, uri, village, base, next, warmUp + requests, threads);
             double seconds = (System.nanoTime() - start) / 1e9;
             System.out.printf("RESULT registrations=%d threads=%d created=%d other=%d in %.1f s = %.0f registrations/s%n",
-                    requests, threads, created.get(), other.get(), seconds, requests / seconds);
+                    requests, threads, counts[0], counts[1], seconds, requests / seconds);
         } finally {
             context.close();
         }
         System.exit(0);
+    }
+
+    /** Sends POSTs numbered from {@code next} up to {@code until} from {@code threads} threads; answers created and other. */
+    private static int[] load(java.net.http.HttpClient client, URI uri, String village, int base,
+                              java.util.concurrent.atomic.AtomicInteger next, int until, int threads) throws InterruptedException {
+        java.util.concurrent.atomic.AtomicInteger created = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger other = new java.util.concurrent.atomic.AtomicInteger();
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        for (int t = 0; t < threads; t++) {
+            pool.submit(() -> {
+                int i;
+                while ((i = next.getAndIncrement()) < until) {
+                    int serial = i % 9999 + 1;
+                    String block = String.format("%02d", 50 + (base / 100 + i / 9999) % 50);
+                    String nik = "3571" + block + "170585" + String.format("%04d", serial);
+                    String heir = "3571" + block + "450386" + String.format("%04d", serial);
+                    String json = """
+                            {"nik":"%s","name":"Pekerja Beban %d","birthDate":"1985-05-17","sex":"L","address":"Jl. Melati 1",
+                             "villageCode":"%s","phone":"081200000000","occupationCode":"OJEK",
+                             "heirs":[{"name":"Istri Beban","relationship":"SPOUSE","nik":"%s"}]}""".formatted(nik, i, village, heir);
+                    try {
+                        var response = client.send(java.net.http.HttpRequest.newBuilder(uri)
+                                        .header("Content-Type", "application/json")
+                                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(json)).build(),
+                                java.net.http.HttpResponse.BodyHandlers.discarding());
+                        if (response.statusCode() == 201) created.incrementAndGet();
+                        else other.incrementAndGet();
+                    } catch (Exception e) {
+                        other.incrementAndGet();
+                    }
+                }
+                return null;
+            });
+        }
+        pool.shutdown();
+        pool.awaitTermination(10, java.util.concurrent.TimeUnit.MINUTES);
+        return new int[]{created.get(), other.get()};
     }
 
     /**

@@ -174,14 +174,9 @@ final class ImportCsv implements ImportSource {
     }
 
     /**
-     * The first line (from 1) holding bytes that are not UTF-8, or 0 when the whole stream is UTF-8.
-     * Scans the bytes once without decoding them into memory (overlong forms and surrogates refused).
+     * Checks the encoding and counts the lines in one pass over the bytes, without decoding them into memory:
+     * the first line (from 1) holding bytes that are not UTF-8 (overlong forms and surrogates refused), or 0.
      */
-    static int firstNonUtf8Line(InputStream bytes) throws IOException {
-        return scan(bytes).firstNonUtf8Line();
-    }
-
-    /** Checks the encoding and counts the lines in one pass over the bytes. */
     static Scan scan(InputStream bytes) throws IOException {
         int line = 1;
         long terminators = 0;
