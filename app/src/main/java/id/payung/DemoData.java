@@ -1,6 +1,7 @@
 package id.payung;
 
 import id.payung.enrollment.WorkerDirectory;
+import id.payung.enrollment.WorkerImports;
 import id.payung.enrollment.WorkerRegistration;
 import id.payung.platform.Role;
 import id.payung.platform.Actor;
@@ -94,16 +95,18 @@ class DemoData implements ApplicationRunner {
     private final ProgramEnrolment enrolment;
     private final AsnSponsorships sponsorships;
     private final SponsorshipPolicies policies;
+    private final WorkerImports imports;
 
     DemoData(TenantAdministration administration, OpdRegistry opds, Regions regions, AsnRoster roster,
              AsnRegistration registration, WorkerRegistration workers, WorkerDirectory directory, FundingPrograms programs,
-             ProgramEnrolment enrolment, AsnSponsorships sponsorships, SponsorshipPolicies policies) {
+             ProgramEnrolment enrolment, AsnSponsorships sponsorships, SponsorshipPolicies policies, WorkerImports imports) {
         this.workers = workers;
         this.directory = directory;
         this.programs = programs;
         this.enrolment = enrolment;
         this.sponsorships = sponsorships;
         this.policies = policies;
+        this.imports = imports;
         this.administration = administration;
         this.opds = opds;
         this.regions = regions;
@@ -141,6 +144,7 @@ class DemoData implements ApplicationRunner {
         seedDisnakerAsn(pemda, id);
         seedWorkers(code, id);
         seedSponsorship(pemda, code, id);
+        if (pemda.regionCode().equals("13.10")) seedImport(code, id);
         log.info("Demo pemda loaded: {} ({})", tenant.name(), tenant.regionCode());
     }
 
@@ -268,6 +272,31 @@ class DemoData implements ApplicationRunner {
         Region district = regions.children(pemdaCode).getFirst();
         while (district.level() != RegionCode.Level.DISTRICT) district = regions.children(district.code()).getFirst();
         return district.code().value();
+    }
+
+    /**
+     * A small cohort file imported the way a Disnaker operator does (keep the good rows), with two bad rows,
+     * so that the imports page shows a finished import and its report of rejected rows. Runs in the background.
+     */
+    private void seedImport(RegionCode pemdaCode, TenantId tenant) {
+        Region district = regions.children(pemdaCode).getFirst();
+        while (district.level() != RegionCode.Level.DISTRICT) district = regions.children(district.code()).getFirst();
+        List<Region> villages = regions.children(district.code());
+        String nikRegion = district.code().value().replace(".", "");
+        String[] occupations = {"OJEK", "PETANI", "PEDAGANG", "GURU_NGAJI", "MARBOT", "BURUH_HARIAN"};
+        StringBuilder csv = new StringBuilder(String.join(",", WorkerImports.HEADER)).append('\n');
+        for (int i = 0; i < 40; i++) {
+            String nik = nikRegion + "0101" + String.format("%02d", 70 + i % 20) + String.format("%04d", 201 + i);
+            String birth = "19" + (70 + i % 20) + "-01-01";
+            String occupation = i == 17 ? "PILOT" : occupations[i % occupations.length]; // row 19: unknown occupation
+            if (i == 31) birth = "19" + (70 + i % 20) + "-01-02"; // row 33: birth date does not match the NIK
+            csv.append(nik).append(",Peserta Kohort ").append(i + 1).append(',').append(birth).append(",L,Jorong ").append(i + 1)
+                    .append(',').append(villages.get(i % villages.size()).code().value()).append(",,").append(occupation)
+                    .append(",,Ahli Waris ").append(i + 1).append(",SPOUSE,").append(nikRegion).append("410190").append(String.format("%04d", 301 + i))
+                    .append('\n');
+        }
+        imports.start(tenant, "kohort-apbd-2026.csv", new java.io.ByteArrayInputStream(csv.toString().getBytes(StandardCharsets.UTF_8)),
+                WorkerImports.Mode.KEEP_GOOD_ROWS);
     }
 
     private static String titleCase(String name) {
