@@ -34,6 +34,7 @@ class ShellModelAdvice {
         model.addAttribute("actor", actor);
         model.addAttribute("menuTenants", actor.isUnrestricted() || actor.has(Role.BPJS_STAFF));
         model.addAttribute("myTenantId", actor.tenant().map(Object::toString).orElse(null));
+        model.addAttribute("menuDashboard", actor.isUnrestricted() || !actor.roles().isEmpty());
         model.addAttribute("canSignOut", actor.kind() == Actor.Kind.PERSON);
     }
 }
