@@ -91,6 +91,7 @@ class ReportingPagesController {
         model.addAttribute("base", base);
         model.addAttribute("gauge", Charts.gauge(m("reporting.headline.share"), d.headline().coveragePercent(), d.headline().targetPercent()));
         model.addAttribute("trendChart", trendChart(d.trend(), base, locale));
+        model.addAttribute("districtHeading", heading(d.pemda().kind(), d.districts().dimension()));
         model.addAttribute("districtChart", breakdownChart(d.districts(), base, p, locale));
         model.addAttribute("occupationChart", breakdownChart(d.occupations(), base, p, locale));
         model.addAttribute("programChart", breakdownChart(d.programs(), base, p, locale));
@@ -107,8 +108,10 @@ class ReportingPagesController {
         TenantId tenant = TenantId.parse(tenantId);
         Breakdown b = dashboards.breakdown(tenant, dimension, period, parent);
         String base = "/tenants/" + tenant + "/dashboard";
+        var pemda = dashboards.pemdaFacts(tenant);
         model.addAttribute("b", b);
-        model.addAttribute("pemda", dashboards.pemdaFacts(tenant));
+        model.addAttribute("pemda", pemda);
+        model.addAttribute("heading", heading(pemda.kind(), b.dimension()));
         model.addAttribute("base", base);
         model.addAttribute("chart", breakdownChart(b, base, "period=" + b.period(), LocaleContextHolder.getLocale()));
         model.addAttribute("exportTable", switch (b.dimension()) {
@@ -223,6 +226,12 @@ class ReportingPagesController {
         ReportFormat f = format();
         return Charts.columns(m("reporting.trend.title"), trend.stream().map(t -> new Bar(f.shortMonth(t.period()), t.covered(),
                 base + "?period=" + t.period(), f.month(t.period()) + ": " + f.n(t.covered()))).toList(), locale);
+    }
+
+    /** The heading of a breakdown; a province's "districts" are its regencies and cities. */
+    static String heading(String pemdaKind, id.payung.reporting.Reports.Dimension dimension) {
+        if (dimension != id.payung.reporting.Reports.Dimension.DISTRICT) return "reporting.breakdown." + dimension.name();
+        return "reporting.breakdown.DISTRICT." + ("PROVINSI".equals(pemdaKind) ? "province" : "regency");
     }
 
     private String breakdownChart(Breakdown b, String base, String periodQuery, Locale locale) {

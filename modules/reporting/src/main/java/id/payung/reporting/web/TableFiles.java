@@ -66,7 +66,7 @@ final class TableFiles {
         try {
             rows.accept(values -> {
                 try {
-                    writeCsvLine(writer, List.of(values), columns);
+                    writeCsvLine(writer, java.util.Arrays.asList(values), columns);
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
