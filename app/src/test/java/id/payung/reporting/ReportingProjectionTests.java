@@ -286,6 +286,42 @@ class ReportingProjectionTests {
         assertThat(label).isEqualTo("CSR");
     }
 
+    @Test
+    void aPemdaReadsOnlyItsOwnReadModelsAndTheRegistryScopeOnlyTheSummaries() {
+        Instant since = Instant.now();
+        Pemda a = ReportingFixtures.pemda(administration, opds, regions, "12.77", "KC-PADANGSIDIMPUAN", "10", 10);
+        Pemda b = ReportingFixtures.pemda(administration, opds, regions, "12.78", "KC-GUNUNGSITOLI", "10", 10);
+        UUID inA = ReportingFixtures.register(registration, a.tenant(), a.village1(), "OJEK");
+        ReportingFixtures.register(registration, b.tenant(), b.village1(), "OJEK");
+        awaitReadModels(jdbc, since);
+        String count = "SELECT count(*) FROM reporting.%s WHERE tenant_id = ?";
+        for (String table : List.of("worker", "status_count", "coverage_flow", "label", "opd", "pemda_summary")) {
+            assertThat(inTenant(a.tenant(), () -> jdbc.queryForObject(count.formatted(table), Long.class, a.tenant().value()))).as(table).isPositive();
+            assertThat(inTenant(b.tenant(), () -> jdbc.queryForObject(count.formatted(table), Long.class, a.tenant().value()))).as(table).isZero();
+        }
+        assertThat(inTenant(b.tenant(), () -> jdbc.update("UPDATE reporting.worker SET status = 'ENDED' WHERE worker_id = ?", inA))).isZero();
+        assertThat(inTenant(b.tenant(), () -> jdbc.update("UPDATE reporting.pemda_summary SET covered = 999 WHERE tenant_id = ?", a.tenant().value()))).isZero();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> inTenant(b.tenant(), () -> jdbc.update(
+                        "INSERT INTO reporting.worker (tenant_id, worker_id, status, village_code, district_code, occupation_code, registered_on)"
+                                + " VALUES (?, gen_random_uuid(), 'ACTIVE', ?, ?, 'OJEK', current_date)", a.tenant().value(), a.village1(), a.district1())))
+                .hasMessageContaining("row-level security");
+
+        // the registry scope (BPJS overviews) reads every summary, writes none, and reaches no worker
+        List<UUID> summaries = SystemWork.call("test", () -> transactions.readRegistry(() ->
+                jdbc.queryForList("SELECT tenant_id FROM reporting.pemda_summary", UUID.class)));
+        assertThat(summaries).contains(a.tenant().value(), b.tenant().value());
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> SystemWork.call("test", () -> transactions.readRegistry(() ->
+                jdbc.queryForObject("SELECT count(*) FROM reporting.worker", Long.class)))).hasMessageContaining("uuid");
+        assertThat(SystemWork.call("test", () -> new org.springframework.transaction.support.TransactionTemplate(transactionManager)
+                .execute(st -> transactions.readRegistry(() -> jdbc.update("UPDATE reporting.pemda_summary SET covered = 999"))))).isZero();
+        assertThat(inTenant(a.tenant(), () -> jdbc.queryForObject("SELECT covered FROM reporting.pemda_summary WHERE tenant_id = ?", Long.class,
+                a.tenant().value()))).isZero();
+    }
+
+    <T> T inTenant(TenantId tenant, java.util.function.Supplier<T> work) {
+        return SystemWork.call("test", () -> transactions.inTenant(tenant, work));
+    }
+
     /** The pemda's counters and summary, as plain rows (zero rows left by deltas are not figures). */
     Map<String, Object> snapshot(TenantId t) {
         return SystemWork.call("test", () -> transactions.readInTenant(t, () -> Map.of(
