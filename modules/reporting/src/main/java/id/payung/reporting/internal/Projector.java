@@ -270,7 +270,7 @@ public class Projector {
         void run(String pemdaKind);
     }
 
-    /** One tenant transaction: the pemda's summary row share-locked (a rebuild waits), the work, fresh headline figures. */
+    /** One tenant transaction: the pemda's summary row locked first (one event of a pemda at a time), the work, fresh headline figures. */
     private void inPemda(TenantId tenant, Work work) {
         transactions.inTenant(tenant, () -> {
             String kind = lockPemda(tenant);
@@ -280,10 +280,10 @@ public class Projector {
     }
 
     private String lockPemda(TenantId tenant) {
-        Optional<String> kind = summaryLock.shared(tenant);
+        Optional<String> kind = summaryLock.forEvent(tenant);
         if (kind.isPresent()) return kind.get();
         refreshPemdaFacts(tenant);
-        return summaryLock.shared(tenant).orElseThrow(() -> new IllegalStateException("pemda " + tenant + " unknown to tenancy"));
+        return summaryLock.forEvent(tenant).orElseThrow(() -> new IllegalStateException("pemda " + tenant + " unknown to tenancy"));
     }
 
     private void refreshPemdaFacts(TenantId tenant) {

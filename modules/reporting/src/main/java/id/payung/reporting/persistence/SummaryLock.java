@@ -7,9 +7,10 @@ import org.springframework.stereotype.Repository;
 import java.util.Optional;
 
 /**
- * Orders the writers of one pemda's read models by its summary row: every event transaction takes it
- * FOR KEY SHARE (events run side by side; their own summary update does not conflict), the rebuild takes
- * it FOR UPDATE, so counters are never summed again while an event is half applied.
+ * Orders the writers of one pemda's read models by its summary row, locked as the first statement of
+ * every write: events of one pemda are applied one after the other (events of different pemda side by
+ * side), so each sees the previous one committed and the headline figures it recomputes at its end are
+ * never stale; the rebuild takes the row FOR UPDATE and sums the counters with no event half applied.
  */
 @Repository
 public class SummaryLock {
@@ -20,9 +21,9 @@ public class SummaryLock {
         this.db = db;
     }
 
-    /** Share-locks the pemda's row; answers its kind, or nothing when the pemda has no row yet. */
-    public Optional<String> shared(TenantId tenant) {
-        return db.fetchOptional("SELECT kind FROM reporting.pemda_summary WHERE tenant_id = ? FOR KEY SHARE", tenant.value())
+    /** Locks the pemda's row for one event; answers its kind, or nothing when the pemda has no row yet. */
+    public Optional<String> forEvent(TenantId tenant) {
+        return db.fetchOptional("SELECT kind FROM reporting.pemda_summary WHERE tenant_id = ? FOR NO KEY UPDATE", tenant.value())
                 .map(r -> r.get(0, String.class));
     }
 
