@@ -83,6 +83,7 @@ public class CoverageDashboards {
     static final Role[] MAY_SEE_PEMDA = {Role.KEPALA_DAERAH, Role.DISNAKER_OPERATOR, Role.BPJS_STAFF};
     private static final Pattern OCCUPATION_CODE = Pattern.compile("[A-Z_]{2,30}");
     private static final int TREND_MONTHS = 12;
+    private static final List<String> DASHBOARD_DIMENSIONS = List.of("DISTRICT", "OCCUPATION", "PROGRAM", "OPD");
 
     private final DashboardRows rows;
     private final TenantTransactions transactions;
@@ -131,18 +132,24 @@ public class CoverageDashboards {
         return transactions.readInTenant(tenant, () -> {
             SummaryRow summary = summary(tenant);
             YearMonth period = withinData(summary, requested);
-            List<TrendPoint> trend = trend(tenant, period);
-            long covered = trend.getLast().covered();
-            Headline headline = Headline.of(period, covered, summary.potentialWorkers(), summary.targetPercent(), new long[]{
+            // one read per kind of row: names, counters of every dimension shown, flows, money, claims
+            Labels labels = new Labels(tenant, rows.names(tenant, List.of("DISTRICT", "OCCUPATION")));
+            var covered = rows.coveredAt(tenant, DASHBOARD_DIMENSIONS, period.atDay(1));
+            var statuses = rows.statusCounts(tenant, DASHBOARD_DIMENSIONS, Reports.STATUSES);
+            var payments = rows.payments(tenant, period.minusMonths(TREND_MONTHS - 1).atDay(1), period.atDay(1));
+            List<TrendPoint> trend = trend(tenant, period, payments);
+            long coveredNow = trend.getLast().covered();
+            Headline headline = Headline.of(period, coveredNow, summary.potentialWorkers(), summary.targetPercent(), new long[]{
                     summary.registered(), summary.verified(), summary.active(), summary.inactive(), summary.ended()});
-            List<ContributionRow> contributions = contributions(tenant, period);
+            List<ContributionRow> contributions = contributions(payments, labels);
             long inPeriod = contributions.stream().filter(c -> c.period().equals(period)).mapToLong(ContributionRow::amount).sum();
             long in12 = contributions.stream().mapToLong(ContributionRow::amount).sum();
             return new PemdaDashboard(pemda(summary), period, firstPeriod(summary), Periods.current(), headline, trend,
-                    breakdownOf(tenant, summary, Dimension.DISTRICT, null, period),
-                    breakdownOf(tenant, summary, Dimension.OCCUPATION, null, period),
-                    breakdownOf(tenant, summary, Dimension.PROGRAM, null, period),
-                    opdRanking(tenant, period), contributions, inPeriod, in12, claims(tenant, period));
+                    breakdownOf(Dimension.DISTRICT, null, period, covered.get("DISTRICT"), statuses.get("DISTRICT"), labels),
+                    breakdownOf(Dimension.OCCUPATION, null, period, covered.get("OCCUPATION"), statuses.get("OCCUPATION"), labels),
+                    breakdownOf(Dimension.PROGRAM, null, period, covered.get("PROGRAM"), statuses.get("PROGRAM"), labels),
+                    opdRanking(tenant, period, covered.get("OPD"), statuses.get("OPD"), labels), contributions, inPeriod, in12,
+                    claims(tenant, period));
         });
     }
 
@@ -159,14 +166,17 @@ public class CoverageDashboards {
                 if (dimension != Dimension.VILLAGE) throw new DomainProblem(ReportingProblem.DIMENSION_UNKNOWN, dimensionText);
                 parentKey = areaOfPemda(summary, parent.strip(), Dimension.DISTRICT);
             }
-            return breakdownOf(tenant, summary, dimension, parentKey, period);
+            return breakdownOf(tenant, dimension, parentKey, period);
         });
     }
 
     public List<TrendPoint> trend(TenantId tenant, String periodText) {
         currentActor.get().requireAnyOf(MAY_SEE_PEMDA);
         YearMonth requested = Periods.parseOrCurrent(periodText);
-        return transactions.readInTenant(tenant, () -> trend(tenant, withinData(summary(tenant), requested)));
+        return transactions.readInTenant(tenant, () -> {
+            YearMonth period = withinData(summary(tenant), requested);
+            return trend(tenant, period, rows.payments(tenant, period.minusMonths(TREND_MONTHS - 1).atDay(1), period.atDay(1)));
+        });
     }
 
     public List<OpdRank> opdRanking(TenantId tenant, String periodText) {
@@ -178,7 +188,11 @@ public class CoverageDashboards {
     public List<ContributionRow> contributions(TenantId tenant, String periodText) {
         currentActor.get().requireAnyOf(MAY_SEE_PEMDA);
         YearMonth requested = Periods.parseOrCurrent(periodText);
-        return transactions.readInTenant(tenant, () -> contributions(tenant, withinData(summary(tenant), requested)));
+        return transactions.readInTenant(tenant, () -> {
+            YearMonth period = withinData(summary(tenant), requested);
+            return contributions(rows.payments(tenant, period.minusMonths(TREND_MONTHS - 1).atDay(1), period.atDay(1)),
+                    new Labels(tenant, rows.names(tenant, List.of())));
+        });
     }
 
     public ClaimsFigures claims(TenantId tenant, String periodText) {
@@ -209,9 +223,9 @@ public class CoverageDashboards {
             SummaryRow summary = summary(tenant);
             WorkerFilter checked = checkedFilter(tenant, summary, filter, actor);
             long total = total(tenant, checked);
-            Labels labels = labels(tenant);
-            List<WorkerRow> items = rows.workers(tenant, checked.dimension(), checked.key(), checked.status(), page.size(), page.offset())
-                    .stream().map(labels::worker).toList();
+            var found = rows.workers(tenant, checked.dimension(), checked.key(), checked.status(), page.size(), page.offset());
+            Labels labels = labelsFor(tenant, found.stream().map(WorkerListRow::villageCode).collect(Collectors.toSet()));
+            List<WorkerRow> items = found.stream().map(labels::worker).toList();
             return new Page<>(items, page.page(), page.size(), total);
         });
     }
@@ -270,10 +284,11 @@ public class CoverageDashboards {
                 .orElseThrow(() -> new DomainProblem(ReportingProblem.NOT_A_LINKED_SPONSOR));
         return transactions.readInTenant(tenant, () -> {
             SummaryRow summary = summary(tenant);
-            Labels labels = labels(tenant);
             YearMonth now = Periods.current();
             YearMonth from = now.minusMonths(TREND_MONTHS - 1);
             var fundings = rows.fundingsOfSponsor(tenant, link.id());
+            Labels labels = labelsFor(tenant, fundings.stream().map(DashboardRows.SponsoredRow::villageCode)
+                    .filter(java.util.Objects::nonNull).collect(Collectors.toSet()));
             Map<UUID, WorkerCover> covers = new HashMap<>();
             fundings.forEach(f -> covers.computeIfAbsent(f.workerId(), w -> ledger.coverOf(tenant, w)));
             List<SponsoredWorker> workers = fundings.stream().map(f -> new SponsoredWorker(f.workerId(), f.status(),
@@ -391,11 +406,11 @@ public class CoverageDashboards {
                 s.targetPercent(), s.potentialWorkers());
     }
 
-    private List<TrendPoint> trend(TenantId tenant, YearMonth period) {
+    private List<TrendPoint> trend(TenantId tenant, YearMonth period, List<DashboardRows.PaymentRow> payments) {
         YearMonth from = period.minusMonths(TREND_MONTHS - 1);
         List<TrendPoint> points = keyTrend(tenant, "ALL", "", period);
         Map<YearMonth, Long> money = new HashMap<>();
-        rows.payments(tenant, from.atDay(1), period.atDay(1)).forEach(p -> money.merge(YearMonth.from(p.period()), p.amount(), Long::sum));
+        payments.forEach(p -> money.merge(YearMonth.from(p.period()), p.amount(), Long::sum));
         Map<YearMonth, Long> claimsPaid = new HashMap<>();
         rows.claimsPaidByMonth(tenant, from.atDay(1), period.plusMonths(1).atDay(1))
                 .forEach(c -> claimsPaid.put(YearMonth.from(c.month()), c.paidAmount()));
@@ -428,12 +443,18 @@ public class CoverageDashboards {
         return points;
     }
 
-    private Breakdown breakdownOf(TenantId tenant, SummaryRow summary, Dimension dimension, String parentKey, YearMonth period) {
+    private Breakdown breakdownOf(TenantId tenant, Dimension dimension, String parentKey, YearMonth period) {
         String prefix = parentKey == null ? null : parentKey + ".";
-        Labels labels = labels(tenant);
+        Labels labels = new Labels(tenant, rows.names(tenant, List.of(dimension == Dimension.VILLAGE ? "VILLAGE" : dimension.name(), "DISTRICT")));
         Map<String, CoveredRow> covered = new HashMap<>();
         rows.coveredAt(tenant, dimension.name(), prefix, period.atDay(1)).forEach(c -> covered.put(c.key(), c));
-        Map<String, long[]> statuses = rows.statusCounts(tenant, dimension.name(), prefix, Reports.STATUSES);
+        return breakdownOf(dimension, parentKey, period, covered, rows.statusCounts(tenant, dimension.name(), prefix, Reports.STATUSES), labels);
+    }
+
+    private Breakdown breakdownOf(Dimension dimension, String parentKey, YearMonth period, Map<String, CoveredRow> covered,
+                                  Map<String, long[]> statuses, Labels labels) {
+        if (covered == null) covered = Map.of();
+        if (statuses == null) statuses = Map.of();
         Set<String> keys = new java.util.TreeSet<>(covered.keySet());
         keys.addAll(statuses.keySet());
         long totalCovered = covered.values().stream().mapToLong(CoveredRow::covered).sum();
@@ -453,13 +474,19 @@ public class CoverageDashboards {
     }
 
     private List<OpdRank> opdRanking(TenantId tenant, YearMonth period) {
-        Map<String, CoveredRow> covered = new HashMap<>();
-        rows.coveredAt(tenant, "OPD", null, period.atDay(1)).forEach(c -> covered.put(c.key(), c));
-        Map<String, long[]> statuses = rows.statusCounts(tenant, "OPD", null, Reports.STATUSES);
+        var covered = rows.coveredAt(tenant, List.of("OPD"), period.atDay(1));
+        var statuses = rows.statusCounts(tenant, List.of("OPD"), Reports.STATUSES);
+        return opdRanking(tenant, period, covered.get("OPD"), statuses.get("OPD"), new Labels(tenant, rows.names(tenant, List.of())));
+    }
+
+    private List<OpdRank> opdRanking(TenantId tenant, YearMonth period, Map<String, CoveredRow> covered, Map<String, long[]> statuses,
+                                     Labels labels) {
+        if (covered == null) covered = Map.of();
+        if (statuses == null) statuses = Map.of();
         Map<UUID, DashboardRows.DeductionListRow> lists = new HashMap<>();
         rows.deductions(tenant, period.atDay(1), period.atDay(1), null).forEach(d -> lists.put(d.opdId(), d));
         List<OpdRank> unranked = new ArrayList<>();
-        for (var opd : rows.opds(tenant)) {
+        for (var opd : labels.names.opds()) {
             String key = opd.opdId().toString();
             long coveredHere = covered.containsKey(key) ? covered.get(key).covered() : 0;
             long sponsoredNow = java.util.Arrays.stream(statuses.getOrDefault(key, new long[5])).sum();
@@ -480,11 +507,10 @@ public class CoverageDashboards {
         return ranked;
     }
 
-    private List<ContributionRow> contributions(TenantId tenant, YearMonth period) {
+    private List<ContributionRow> contributions(List<DashboardRows.PaymentRow> payments, Labels labels) {
         Map<UUID, String> kinds = new HashMap<>();
-        rows.programs(tenant).forEach(p -> kinds.put(p.programId(), p.kind()));
-        Labels labels = labels(tenant);
-        return rows.payments(tenant, period.minusMonths(TREND_MONTHS - 1).atDay(1), period.atDay(1)).stream()
+        labels.names.programs().forEach(p -> kinds.put(p.programId(), p.kind()));
+        return payments.stream()
                 .map(p -> new ContributionRow(YearMonth.from(p.period()), p.programId(), labels.of(Dimension.PROGRAM, p.programId().toString()),
                         kinds.get(p.programId()), p.workerMonths(), p.amount()))
                 .toList();
@@ -638,25 +664,33 @@ public class CoverageDashboards {
     // ---- labels ---------------------------------------------------------------------------------------------
 
     private Labels labels(TenantId tenant) {
-        return new Labels(tenant);
+        return new Labels(tenant, rows.names(tenant, List.of("DISTRICT", "VILLAGE", "OCCUPATION")));
+    }
+
+    /** Labels for a few workers: all districts and occupations, only their villages. */
+    private Labels labelsFor(TenantId tenant, Set<String> villages) {
+        var names = rows.names(tenant, List.of("DISTRICT", "OCCUPATION"));
+        names.labels().put("VILLAGE", rows.labels(tenant, "VILLAGE", villages));
+        return new Labels(tenant, names);
     }
 
     /** Names for codes, in the user's language, read once per request. */
     private final class Labels {
         private final TenantId tenant;
+        private final DashboardRows.Names names;
         private final boolean english = "en".equals(LocaleContextHolder.getLocale().getLanguage());
-        private final Map<String, Map<String, String[]>> byKind = new HashMap<>();
         private Map<String, String> programs;
         private Map<String, String> opds;
 
-        Labels(TenantId tenant) {
+        Labels(TenantId tenant, DashboardRows.Names names) {
             this.tenant = tenant;
+            this.names = names;
         }
 
         String name(String kind, String code) {
             if (code == null) return "-";
-            String[] names = byKind.computeIfAbsent(kind, k -> rows.labels(tenant, k, null)).get(code);
-            return names == null ? code : english ? names[1] : names[0];
+            String[] found = names.labels().computeIfAbsent(kind, k -> rows.labels(tenant, k, (String) null)).get(code);
+            return found == null ? code : english ? found[1] : found[0];
         }
 
         String of(Dimension dimension, String key) {
@@ -672,7 +706,7 @@ public class CoverageDashboards {
             if (programs == null) {
                 programs = new HashMap<>();
                 Map<String, Integer> perKind = new HashMap<>();
-                for (var p : rows.programs(tenant)) {
+                for (var p : names.programs()) {
                     String kind = p.kind() == null ? "UNKNOWN" : p.kind();
                     int n = perKind.merge(kind, 1, Integer::sum);
                     programs.put(p.programId().toString(), message("reporting.program.kind." + kind) + (n > 1 ? " (" + n + ")" : ""));
@@ -684,7 +718,7 @@ public class CoverageDashboards {
         String opd(String key) {
             if (opds == null) {
                 opds = new HashMap<>();
-                rows.opds(tenant).forEach(o -> opds.put(o.opdId().toString(), o.name()));
+                names.opds().forEach(o -> opds.put(o.opdId().toString(), o.name()));
             }
             return opds.getOrDefault(key, key);
         }

@@ -78,15 +78,16 @@ public class Projector {
     // ---- tenancy ---------------------------------------------------------------------------------------
 
     public void pemdaChanged(TenantId tenant) {
-        inPemda(tenant, kind -> refreshPemdaFacts(tenant));
+        inPemda(tenant, kind -> refreshPemdaFacts(tenant), true);
     }
 
     public void targetSet(TenantId tenant, BigDecimal targetPercent, Long potentialWorkers) {
-        inPemda(tenant, kind -> rows.target(tenant, targetPercent, potentialWorkers));
+        // coverage share and gap are computed when read, from the covered count and these two
+        inPemda(tenant, kind -> rows.target(tenant, targetPercent, potentialWorkers), false);
     }
 
     public void opdRegistered(TenantId tenant, UUID opdId) {
-        inPemda(tenant, kind -> copyOpd(tenant, opdId));
+        inPemda(tenant, kind -> copyOpd(tenant, opdId), false);
     }
 
     // ---- enrollment ------------------------------------------------------------------------------------
@@ -138,7 +139,7 @@ public class Projector {
     // ---- sponsorship -------------------------------------------------------------------------------------
 
     public void programCreated(TenantId tenant, UUID programId, String kind) {
-        inPemda(tenant, pemdaKind -> rows.program(tenant, programId, kind));
+        inPemda(tenant, pemdaKind -> rows.program(tenant, programId, kind), false);
     }
 
     public void sponsorshipStarted(TenantId tenant, UUID fundingId, UUID programId, UUID workerId, UUID sponsorLinkId,
@@ -148,11 +149,6 @@ public class Projector {
             if (opdId != null && !rows.knowsOpd(tenant, opdId)) copyOpd(tenant, opdId);
             Map<UUID, WorkerState> locked = lockOrLoad(tenant, kind, List.of(workerId));
             FundingRow funding = new FundingRow(fundingId, programId, workerId, sponsorLinkId, opdId, firstPeriod.atDay(1), null, false);
-            Optional<FundingRow> known = rows.funding(tenant, fundingId);
-            if (known.isPresent() && known.get().firstPeriod() != null
-                    && java.util.Objects.equals(known.get().sponsorLinkId(), sponsorLinkId) && java.util.Objects.equals(known.get().opdId(), opdId)) {
-                return;
-            }
             change(tenant, locked.keySet(), () -> rows.fundingStarted(tenant, funding));
             if (locked.isEmpty()) rows.fundingStarted(tenant, funding);
         });
@@ -162,8 +158,6 @@ public class Projector {
         inPemda(tenant, kind -> {
             rows.program(tenant, programId, null);
             Map<UUID, WorkerState> locked = lockOrLoad(tenant, kind, List.of(workerId));
-            Optional<FundingRow> known = rows.funding(tenant, fundingId);
-            if (known.isPresent() && known.get().ended() && lastPeriod.atDay(1).equals(known.get().lastPeriod())) return;
             FundingRow funding = new FundingRow(fundingId, programId, workerId, null, null, null, lastPeriod.atDay(1), true);
             change(tenant, locked.keySet(), () -> rows.fundingEnded(tenant, funding));
             if (locked.isEmpty()) rows.fundingEnded(tenant, funding);
@@ -174,28 +168,28 @@ public class Projector {
         inPemda(tenant, kind -> {
             if (!rows.knowsOpd(tenant, opdId)) copyOpd(tenant, opdId);
             rows.deductionListApproved(tenant, listId, opdId, period, sponsors, workers, amount);
-        });
+        }, false);
     }
 
     public void contributionPaid(TenantId tenant, UUID paymentId, UUID programId, YearMonth period, int workers, long amount) {
         inPemda(tenant, kind -> {
             rows.program(tenant, programId, null);
-            rows.contributionPaid(tenant, paymentId, programId, period, workers, amount);
-        });
+            if (rows.contributionPaid(tenant, paymentId, programId, period, workers, amount)) headlineChanged();
+        }, false);
     }
 
     // ---- claims ---------------------------------------------------------------------------------------------
 
     public void claimFiled(TenantId tenant, UUID claimId, UUID workerId, String kind, LocalDate incidentDate) {
-        inPemda(tenant, pemdaKind -> rows.claimFiled(tenant, claimId, workerId, kind, incidentDate, LocalDate.now(Periods.JAKARTA)));
+        inPemda(tenant, pemdaKind -> rows.claimFiled(tenant, claimId, workerId, kind, incidentDate, LocalDate.now(Periods.JAKARTA)), true);
     }
 
     public void claimDecided(TenantId tenant, UUID claimId, String kind, boolean approved, long amount) {
-        inPemda(tenant, pemdaKind -> rows.claimDecided(tenant, claimId, kind, approved, amount, LocalDate.now(Periods.JAKARTA)));
+        inPemda(tenant, pemdaKind -> rows.claimDecided(tenant, claimId, kind, approved, amount, LocalDate.now(Periods.JAKARTA)), true);
     }
 
     public void claimPaid(TenantId tenant, UUID claimId, String kind, long amount, LocalDate paidOn, int workingDays) {
-        inPemda(tenant, pemdaKind -> rows.claimPaid(tenant, claimId, kind, amount, paidOn, workingDays));
+        inPemda(tenant, pemdaKind -> rows.claimPaid(tenant, claimId, kind, amount, paidOn, workingDays), true);
     }
 
     // ---- resynchronisation (imports and the rebuild) ---------------------------------------------------------
@@ -258,25 +252,43 @@ public class Projector {
         });
     }
 
-    /** Recomputes the headline figures of a pemda for the current month (run when a month begins). */
-    public void refreshSummary(TenantId tenant) {
-        inPemda(tenant, kind -> {
-        });
-    }
-
     // ---- the machinery ------------------------------------------------------------------------------------------
 
     private interface Work {
         void run(String pemdaKind);
     }
 
-    /** One tenant transaction: the pemda's summary row locked first (one event of a pemda at a time), the work, fresh headline figures. */
+    /** Whether the work of this thread's transaction changed what the pemda's headline figures are made of. */
+    private static final ThreadLocal<boolean[]> HEADLINE = new ThreadLocal<>();
+
+    private static void headlineChanged() {
+        boolean[] flag = HEADLINE.get();
+        if (flag != null) flag[0] = true;
+    }
+
+    /** A worker change that does not touch the ALL counters (a new funding, say) leaves the headline as it was. */
     private void inPemda(TenantId tenant, Work work) {
-        transactions.inTenant(tenant, () -> {
-            String kind = lockPemda(tenant);
-            work.run(kind);
-            rows.refreshSummary(tenant, Periods.current());
-        });
+        inPemda(tenant, work, false);
+    }
+
+    /**
+     * One tenant transaction: the pemda's summary row locked first (one event of a pemda at a time), the
+     * work, then the headline figures recomputed if the work changed what they are made of.
+     */
+    private void inPemda(TenantId tenant, Work work, boolean headline) {
+        boolean[] flag = {headline};
+        boolean[] outer = HEADLINE.get();
+        HEADLINE.set(flag);
+        try {
+            transactions.inTenant(tenant, () -> {
+                String kind = lockPemda(tenant);
+                work.run(kind);
+                if (flag[0]) rows.refreshSummary(tenant, Periods.current());
+            });
+        } finally {
+            if (outer == null) HEADLINE.remove();
+            else HEADLINE.set(outer);
+        }
     }
 
     private String lockPemda(TenantId tenant) {
@@ -311,7 +323,12 @@ public class Projector {
         Contributions before = rows.contributions(tenant, workerIds);
         mutation.run();
         Contributions after = rows.contributions(tenant, workerIds);
-        rows.apply(tenant, after.minus(before));
+        apply(tenant, after.minus(before));
+    }
+
+    private void apply(TenantId tenant, Contributions delta) {
+        if (delta.touchesHeadline()) headlineChanged();
+        rows.apply(tenant, delta);
     }
 
     private void activate(TenantId tenant, Collection<WorkerState> workers, YearMonth period) {
@@ -362,7 +379,7 @@ public class Projector {
         List<WorkerFactsRow> facts = profiles.stream().map(p -> factsRow(kind, p)).toList();
         copyLabels(tenant, facts);
         List<UUID> inserted = rows.insertWorkers(tenant, facts, Periods.current());
-        rows.apply(tenant, rows.contributions(tenant, inserted).minus(Contributions.none()));
+        apply(tenant, rows.contributions(tenant, inserted).minus(Contributions.none()));
     }
 
     /** Corrects the projection of these workers to enrollment's facts; answers how many differed. */

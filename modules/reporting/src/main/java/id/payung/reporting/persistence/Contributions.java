@@ -63,6 +63,12 @@ public final class Contributions {
         return delta;
     }
 
+    /** Whether the pemda-wide counters (dimension ALL, which the headline figures read) change. */
+    public boolean touchesHeadline() {
+        return statuses.keySet().stream().anyMatch(k -> k.dimension().equals("ALL"))
+                || flows.keySet().stream().anyMatch(k -> k.dimension().equals("ALL"));
+    }
+
     public boolean isEmpty() {
         return statuses.isEmpty() && flows.isEmpty();
     }

@@ -90,6 +90,62 @@ public class DashboardRows {
                 .map(r -> new CoveredRow(r.get(0, String.class), r.get(1, Long.class), r.get(2, Long.class)));
     }
 
+    /** Per dimension and key: covered in the month and registered up to it (several dimensions in one read). */
+    public Map<String, Map<String, CoveredRow>> coveredAt(TenantId tenant, List<String> dimensions, LocalDate period) {
+        Map<String, Map<String, CoveredRow>> result = new HashMap<>();
+        db.fetch("""
+                        SELECT dimension, dim_key, coalesce(sum(started - ended), 0), coalesce(sum(registered), 0)
+                        FROM reporting.coverage_flow
+                        WHERE tenant_id = ? AND dimension = ANY (?::text[]) AND period <= ?
+                        GROUP BY dimension, dim_key""",
+                tenant.value(), dimensions.toArray(String[]::new), period)
+                .forEach(r -> result.computeIfAbsent(r.get(0, String.class), d -> new HashMap<>())
+                        .put(r.get(1, String.class), new CoveredRow(r.get(1, String.class), r.get(2, Long.class), r.get(3, Long.class))));
+        return result;
+    }
+
+    /** Per dimension and key, the workers in each status now (several dimensions in one read). */
+    public Map<String, Map<String, long[]>> statusCounts(TenantId tenant, List<String> dimensions, List<String> statuses) {
+        Map<String, Map<String, long[]>> result = new HashMap<>();
+        db.fetch("""
+                        SELECT dimension, dim_key, status, workers FROM reporting.status_count
+                        WHERE tenant_id = ? AND dimension = ANY (?::text[]) AND workers <> 0""",
+                tenant.value(), dimensions.toArray(String[]::new)).forEach(r -> {
+            int i = statuses.indexOf(r.get(2, String.class));
+            if (i >= 0) result.computeIfAbsent(r.get(0, String.class), d -> new HashMap<>())
+                    .computeIfAbsent(r.get(1, String.class), k -> new long[statuses.size()])[i] += r.get(3, Long.class);
+        });
+        return result;
+    }
+
+    public record Names(Map<String, Map<String, String[]>> labels, List<OpdRow> opds, List<ProgramRow> programs) {
+    }
+
+    /** The names a dashboard shows, in one read: labels of the given kinds, OPDs and programs. */
+    public Names names(TenantId tenant, List<String> labelKinds) {
+        Map<String, Map<String, String[]>> labels = new HashMap<>();
+        List<OpdRow> opds = new ArrayList<>();
+        List<ProgramRow> programs = new ArrayList<>();
+        db.fetch("""
+                        SELECT 'L' AS what, kind, code, name_id, name_en, NULL::uuid AS id, NULL::boolean AS active
+                        FROM reporting.label WHERE tenant_id = ? AND kind = ANY (?::text[])
+                        UNION ALL
+                        SELECT 'O', NULL, code, name, NULL, opd_id, active FROM reporting.opd WHERE tenant_id = ?
+                        UNION ALL
+                        SELECT 'P', kind, NULL, NULL, NULL, program_id, NULL FROM reporting.program WHERE tenant_id = ?""",
+                tenant.value(), labelKinds.toArray(String[]::new), tenant.value(), tenant.value()).forEach(r -> {
+            switch (r.get(0, String.class)) {
+                case "L" -> labels.computeIfAbsent(r.get(1, String.class), k -> new HashMap<>())
+                        .put(r.get(2, String.class), new String[]{r.get(3, String.class), r.get(4, String.class)});
+                case "O" -> opds.add(new OpdRow(r.get(5, UUID.class), r.get(2, String.class), r.get(3, String.class), r.get(6, Boolean.class)));
+                default -> programs.add(new ProgramRow(r.get(5, UUID.class), r.get(1, String.class)));
+            }
+        });
+        opds.sort(java.util.Comparator.comparing(OpdRow::name));
+        programs.sort(java.util.Comparator.comparing((ProgramRow p) -> p.kind() == null ? "" : p.kind()).thenComparing(ProgramRow::programId));
+        return new Names(labels, opds, programs);
+    }
+
     /** Per key of a dimension, the workers in each status now (index of {@code statuses}). */
     public Map<String, long[]> statusCounts(TenantId tenant, String dimension, String keyPrefix, List<String> statuses) {
         Map<String, long[]> counts = new HashMap<>();
@@ -110,6 +166,16 @@ public class DashboardRows {
                         SELECT code, name_id, name_en FROM reporting.label
                         WHERE tenant_id = ? AND kind = ? AND (?::text IS NULL OR starts_with(code, ?::text))""",
                 tenant.value(), kind, codePrefix, codePrefix)
+                .forEach(r -> labels.put(r.get(0, String.class), new String[]{r.get(1, String.class), r.get(2, String.class)}));
+        return labels;
+    }
+
+    /** Labels of one kind for these codes only (a page of workers). */
+    public Map<String, String[]> labels(TenantId tenant, String kind, Collection<String> codes) {
+        Map<String, String[]> labels = new HashMap<>();
+        if (codes.isEmpty()) return labels;
+        db.fetch("SELECT code, name_id, name_en FROM reporting.label WHERE tenant_id = ? AND kind = ? AND code = ANY (?::text[])",
+                        tenant.value(), kind, codes.toArray(String[]::new))
                 .forEach(r -> labels.put(r.get(0, String.class), new String[]{r.get(1, String.class), r.get(2, String.class)}));
         return labels;
     }

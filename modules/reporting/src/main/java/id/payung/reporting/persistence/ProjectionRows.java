@@ -104,52 +104,50 @@ public class ProjectionRows {
         return result;
     }
 
-    /** Adds a difference of contributions to the counters, in key order. */
+    /** Adds a difference of contributions to the counters, in key order, in one statement. */
     public void apply(TenantId tenant, Contributions delta) {
-        if (!delta.statuses.isEmpty()) {
-            int n = delta.statuses.size();
-            String[] dimensions = new String[n], keys = new String[n], statuses = new String[n];
-            Long[] workers = new Long[n];
-            int i = 0;
-            for (var e : delta.statuses.entrySet()) {
-                dimensions[i] = e.getKey().dimension();
-                keys[i] = e.getKey().key();
-                statuses[i] = e.getKey().status();
-                workers[i++] = e.getValue();
-            }
-            db.execute("""
+        if (delta.isEmpty()) return;
+        int n = delta.statuses.size();
+        String[] dimensions = new String[n], keys = new String[n], statuses = new String[n];
+        Long[] workers = new Long[n];
+        int i = 0;
+        for (var e : delta.statuses.entrySet()) {
+            dimensions[i] = e.getKey().dimension();
+            keys[i] = e.getKey().key();
+            statuses[i] = e.getKey().status();
+            workers[i++] = e.getValue();
+        }
+        int m = delta.flows.size();
+        String[] flowDimensions = new String[m], flowKeys = new String[m];
+        LocalDate[] periods = new LocalDate[m];
+        Long[] started = new Long[m], ended = new Long[m], registered = new Long[m];
+        i = 0;
+        for (var e : delta.flows.entrySet()) {
+            flowDimensions[i] = e.getKey().dimension();
+            flowKeys[i] = e.getKey().key();
+            periods[i] = e.getKey().period();
+            started[i] = e.getValue().started();
+            ended[i] = e.getValue().ended();
+            registered[i++] = e.getValue().registered();
+        }
+        db.execute("""
+                        WITH status_delta AS (
                             INSERT INTO reporting.status_count (tenant_id, dimension, dim_key, status, workers)
                             SELECT ?, d, k, s, n FROM unnest(?::text[], ?::text[], ?::text[], ?::bigint[]) WITH ORDINALITY AS u (d, k, s, n, o)
                             ORDER BY o
                             ON CONFLICT (tenant_id, dimension, dim_key, status)
-                                DO UPDATE SET workers = reporting.status_count.workers + excluded.workers""",
-                    tenant.value(), dimensions, keys, statuses, workers);
-        }
-        if (!delta.flows.isEmpty()) {
-            int n = delta.flows.size();
-            String[] dimensions = new String[n], keys = new String[n];
-            LocalDate[] periods = new LocalDate[n];
-            Long[] started = new Long[n], ended = new Long[n], registered = new Long[n];
-            int i = 0;
-            for (var e : delta.flows.entrySet()) {
-                dimensions[i] = e.getKey().dimension();
-                keys[i] = e.getKey().key();
-                periods[i] = e.getKey().period();
-                started[i] = e.getValue().started();
-                ended[i] = e.getValue().ended();
-                registered[i++] = e.getValue().registered();
-            }
-            db.execute("""
-                            INSERT INTO reporting.coverage_flow (tenant_id, dimension, dim_key, period, started, ended, registered)
-                            SELECT ?, d, k, p, s, e, r
-                            FROM unnest(?::text[], ?::text[], ?::date[], ?::bigint[], ?::bigint[], ?::bigint[]) WITH ORDINALITY AS u (d, k, p, s, e, r, o)
-                            ORDER BY o
-                            ON CONFLICT (tenant_id, dimension, dim_key, period)
-                                DO UPDATE SET started = reporting.coverage_flow.started + excluded.started,
-                                              ended = reporting.coverage_flow.ended + excluded.ended,
-                                              registered = reporting.coverage_flow.registered + excluded.registered""",
-                    tenant.value(), dimensions, keys, periods, started, ended, registered);
-        }
+                                DO UPDATE SET workers = reporting.status_count.workers + excluded.workers
+                            RETURNING 1)
+                        INSERT INTO reporting.coverage_flow (tenant_id, dimension, dim_key, period, started, ended, registered)
+                        SELECT ?, d, k, p, s, e, r
+                        FROM unnest(?::text[], ?::text[], ?::date[], ?::bigint[], ?::bigint[], ?::bigint[]) WITH ORDINALITY AS u (d, k, p, s, e, r, o)
+                        ORDER BY o
+                        ON CONFLICT (tenant_id, dimension, dim_key, period)
+                            DO UPDATE SET started = reporting.coverage_flow.started + excluded.started,
+                                          ended = reporting.coverage_flow.ended + excluded.ended,
+                                          registered = reporting.coverage_flow.registered + excluded.registered""",
+                tenant.value(), dimensions, keys, statuses, workers,
+                tenant.value(), flowDimensions, flowKeys, periods, started, ended, registered);
     }
 
     /** Throws the pemda's counters away and sums them again over every worker (the rebuild). */
@@ -318,6 +316,11 @@ public class ProjectionRows {
     }
 
     public void program(TenantId tenant, UUID programId, String kind) {
+        if (kind == null) {
+            // only making sure the program is known: no write when it is
+            db.execute("INSERT INTO reporting.program (tenant_id, program_id) VALUES (?, ?) ON CONFLICT DO NOTHING", tenant.value(), programId);
+            return;
+        }
         db.execute("""
                         INSERT INTO reporting.program (tenant_id, program_id, kind) VALUES (?, ?, ?)
                         ON CONFLICT (tenant_id, program_id) DO UPDATE SET kind = coalesce(excluded.kind, reporting.program.kind)""",
