@@ -150,17 +150,66 @@ public class ProjectionRows {
                 tenant.value(), flowDimensions, flowKeys, periods, started, ended, registered);
     }
 
-    /** Throws the pemda's counters away and sums them again over every worker (the rebuild). */
+    /**
+     * Throws the pemda's counters away and sums them again over every worker (the rebuild): the same
+     * contributions as {@link #CONTRIBUTIONS}, written for whole pemda (one scan per table, grouping sets
+     * instead of one row per worker and dimension). {@code ReportingProjectionTests} proves both agree.
+     */
     public void recomputeCounters(TenantId tenant) {
         UUID t = tenant.value();
+        db.execute("SET LOCAL work_mem = '64MB'");
         db.execute("DELETE FROM reporting.status_count WHERE tenant_id = ?", t);
         db.execute("DELETE FROM reporting.coverage_flow WHERE tenant_id = ?", t);
-        db.execute(CONTRIBUTIONS.formatted("") + """
+        db.execute("""
                 INSERT INTO reporting.status_count (tenant_id, dimension, dim_key, status, workers)
-                SELECT ?, dimension, dim_key, status, workers FROM status_contrib""", t, t, t, t);
-        db.execute(CONTRIBUTIONS.formatted("") + """
+                SELECT ?, CASE WHEN grouping(district_code) = 0 THEN 'DISTRICT' WHEN grouping(village_code) = 0 THEN 'VILLAGE'
+                                WHEN grouping(occupation_code) = 0 THEN 'OCCUPATION' ELSE 'ALL' END,
+                       coalesce(district_code, village_code, occupation_code, ''), status, count(*)
+                FROM reporting.worker WHERE tenant_id = ?
+                GROUP BY GROUPING SETS ((status), (district_code, status), (village_code, status), (occupation_code, status))
+                UNION ALL
+                SELECT ?, CASE WHEN grouping(f.program_id) = 0 THEN 'PROGRAM' ELSE 'OPD' END,
+                       coalesce(f.program_id, f.opd_id)::text, w.status, count(DISTINCT w.worker_id)
+                FROM reporting.funding f JOIN reporting.worker w ON w.tenant_id = f.tenant_id AND w.worker_id = f.worker_id
+                WHERE f.tenant_id = ? AND NOT f.ended
+                GROUP BY GROUPING SETS ((f.program_id, w.status), (f.opd_id, w.status))
+                HAVING coalesce(f.program_id, f.opd_id) IS NOT NULL
+                UNION ALL
+                SELECT ?, 'PROGRAM', '-', w.status, count(*)
+                FROM reporting.worker w
+                WHERE w.tenant_id = ? AND NOT EXISTS (SELECT 1 FROM reporting.funding f
+                                                      WHERE f.tenant_id = w.tenant_id AND f.worker_id = w.worker_id AND NOT f.ended)
+                GROUP BY w.status""", t, t, t, t, t, t);
+        db.execute("""
                 INSERT INTO reporting.coverage_flow (tenant_id, dimension, dim_key, period, started, ended, registered)
-                SELECT ?, dimension, dim_key, period, started, ended, registered FROM flow_contrib""", t, t, t, t);
+                SELECT ?, dimension, dim_key, period, sum(started), sum(ended), sum(registered)
+                FROM (SELECT CASE WHEN grouping(district_code) = 0 THEN 'DISTRICT' WHEN grouping(village_code) = 0 THEN 'VILLAGE'
+                                  WHEN grouping(occupation_code) = 0 THEN 'OCCUPATION' ELSE 'ALL' END AS dimension,
+                             coalesce(district_code, village_code, occupation_code, '') AS dim_key, period,
+                             sum(started) AS started, sum(ended) AS ended, sum(registered) AS registered
+                      FROM (SELECT w.district_code, w.village_code, w.occupation_code, e.period, e.started, e.ended, 0 AS registered
+                            FROM reporting.worker w
+                                 JOIN reporting.worker_spell s ON s.tenant_id = w.tenant_id AND s.worker_id = w.worker_id
+                                 CROSS JOIN LATERAL (VALUES (s.first_period, 1, 0),
+                                                            ((s.last_period + interval '1 month')::date, 0, 1)) e (period, started, ended)
+                            WHERE w.tenant_id = ? AND e.period IS NOT NULL
+                            UNION ALL
+                            SELECT district_code, village_code, occupation_code, date_trunc('month', registered_on)::date, 0, 0, 1
+                            FROM reporting.worker WHERE tenant_id = ?) x
+                      GROUP BY GROUPING SETS ((period), (district_code, period), (village_code, period), (occupation_code, period))
+                      UNION ALL
+                      SELECT CASE WHEN grouping(program_id) = 0 THEN 'PROGRAM' ELSE 'OPD' END,
+                             coalesce(program_id, opd_id)::text, period, sum(started), sum(ended), 0
+                      FROM (SELECT f.program_id, f.opd_id, e.period, e.started, e.ended
+                            FROM reporting.worker_spell s
+                                 JOIN reporting.funding f ON f.tenant_id = s.tenant_id AND f.worker_id = s.worker_id
+                                 CROSS JOIN LATERAL (SELECT greatest(s.first_period, f.first_period) AS lo,
+                                                            least(s.last_period, f.last_period) AS hi) r
+                                 CROSS JOIN LATERAL (VALUES (r.lo, 1, 0), ((r.hi + interval '1 month')::date, 0, 1)) e (period, started, ended)
+                            WHERE s.tenant_id = ? AND e.period IS NOT NULL AND (r.hi IS NULL OR r.hi >= r.lo)) y
+                      GROUP BY GROUPING SETS ((program_id, period), (opd_id, period))
+                      HAVING coalesce(program_id, opd_id) IS NOT NULL) c
+                GROUP BY dimension, dim_key, period""", t, t, t, t);
     }
 
     // ---- workers -------------------------------------------------------------------------------------
