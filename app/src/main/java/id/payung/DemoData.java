@@ -2,6 +2,7 @@ package id.payung;
 
 import id.payung.enrollment.WorkerDirectory;
 import id.payung.enrollment.WorkerImports;
+import id.payung.enrollment.WorkerLifecycle;
 import id.payung.enrollment.WorkerRegistration;
 import id.payung.platform.Role;
 import id.payung.platform.Actor;
@@ -107,6 +108,12 @@ class DemoData implements ApplicationRunner {
         this.sponsorships = sponsorships;
         this.policies = policies;
         this.imports = imports;
+    private final WorkerLifecycle lifecycle;
+
+    DemoData(TenantAdministration administration, OpdRegistry opds, Regions regions, AsnRoster roster,
+             AsnRegistration registration, WorkerRegistration workers, WorkerLifecycle lifecycle) {
+        this.workers = workers;
+        this.lifecycle = lifecycle;
         this.administration = administration;
         this.opds = opds;
         this.regions = regions;
@@ -187,7 +194,11 @@ class DemoData implements ApplicationRunner {
         return "19" + ddmmyy.substring(4) + "-" + ddmmyy.substring(2, 4) + "-" + String.format("%02d", day > 40 ? day - 40 : day);
     }
 
-    /** A few registered workers in the pemda's first villages, through the real registration. */
+    /**
+     * A few registered workers in the pemda's first villages, through the real registration; BPJS has
+     * verified the first three (KPJ recorded), so the dashboards show registered, verified and the
+     * verification backlog. Cover (ACTIVE) follows payments of the sponsorship cycle.
+     */
     private void seedWorkers(RegionCode pemdaCode, TenantId tenant) {
         Region district = regions.children(pemdaCode).getFirst();
         while (district.level() != RegionCode.Level.DISTRICT) district = regions.children(district.code()).getFirst();
@@ -198,9 +209,13 @@ class DemoData implements ApplicationRunner {
             String ddmmyy = w[1];
             String birthDate = demoBirthDate(ddmmyy);
             String heirNik = nikRegion + "010190" + String.format("%04d", 101 + i);
-            workers.register(tenant, new WorkerRegistration.Application(nikRegion + ddmmyy + String.format("%04d", 1 + i), w[0],
+            var outcome = workers.register(tenant, new WorkerRegistration.Application(nikRegion + ddmmyy + String.format("%04d", 1 + i), w[0],
                     birthDate, w[2], "RT 0" + (1 + i) + " RW 02", villages.get(i % villages.size()).code().value(), null, w[3], null,
                     List.of(new WorkerRegistration.HeirDetails("Ahli Waris " + w[0].split(" ")[0], "SPOUSE", heirNik))));
+            if (i < 3) {
+                String kpj = "9" + String.format("%-4s", pemdaCode.value().replace(".", "")).replace(' ', '0') + String.format("%06d", 1 + i);
+                lifecycle.verify(tenant, outcome.worker().id(), kpj);
+            }
         }
     }
 
