@@ -97,10 +97,12 @@ class DemoData implements ApplicationRunner {
     private final AsnSponsorships sponsorships;
     private final SponsorshipPolicies policies;
     private final WorkerImports imports;
+    private final WorkerLifecycle lifecycle;
 
     DemoData(TenantAdministration administration, OpdRegistry opds, Regions regions, AsnRoster roster,
              AsnRegistration registration, WorkerRegistration workers, WorkerDirectory directory, FundingPrograms programs,
-             ProgramEnrolment enrolment, AsnSponsorships sponsorships, SponsorshipPolicies policies, WorkerImports imports) {
+             ProgramEnrolment enrolment, AsnSponsorships sponsorships, SponsorshipPolicies policies, WorkerImports imports,
+             WorkerLifecycle lifecycle) {
         this.workers = workers;
         this.directory = directory;
         this.programs = programs;
@@ -108,11 +110,6 @@ class DemoData implements ApplicationRunner {
         this.sponsorships = sponsorships;
         this.policies = policies;
         this.imports = imports;
-    private final WorkerLifecycle lifecycle;
-
-    DemoData(TenantAdministration administration, OpdRegistry opds, Regions regions, AsnRoster roster,
-             AsnRegistration registration, WorkerRegistration workers, WorkerLifecycle lifecycle) {
-        this.workers = workers;
         this.lifecycle = lifecycle;
         this.administration = administration;
         this.opds = opds;
