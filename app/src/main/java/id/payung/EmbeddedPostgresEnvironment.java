@@ -58,7 +58,8 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Or
             var builder = EmbeddedPostgres.builder()
                     .setRegisterShutdownHook(false)
                     .setServerConfig("listen_addresses", "127.0.0.1")
-                    .setServerConfig("max_connections", "100");
+                    // A test JVM holds up to 8 cached application contexts with a pool of 20 each.
+                    .setServerConfig("max_connections", "300");
             if (port > 0) builder.setPort(port);
             boolean fresh = true;
             if (dataDirectory != null && !dataDirectory.isBlank()) {

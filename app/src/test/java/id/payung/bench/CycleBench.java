@@ -75,15 +75,8 @@ public final class CycleBench {
                 inTenant(owner, jdbc, tenant, () -> jdbc.queryForObject("SELECT sum(declared_income) FROM sponsorship.funding", Long.class));
 
                 if (args.length > 1 && args[1].equals("explain")) {
-                    for (String sql : List.of(
-                            "SELECT count(*) FROM sponsorship.funding f JOIN sponsorship.funding_program p ON p.tenant_id = f.tenant_id AND p.program_id = f.program_id",
-                            "SELECT sum(sponsorship.monthly_premium(f.declared_income, f.transport_sector, p.counts_as_apbd, '" + period.atDay(1) + "'::date))"
-                                    + " FROM sponsorship.funding f JOIN sponsorship.funding_program p ON p.tenant_id = f.tenant_id AND p.program_id = f.program_id")) {
-                        inTenant(owner, jdbc, tenant, () -> {
-                            jdbc.queryForList("EXPLAIN (ANALYZE, BUFFERS) " + sql, String.class).forEach(System.out::println);
-                            return null;
-                        });
-                    }
+                    explain(owner, jdbc, tenant, period);
+                    return;
                 }
                 // Each timed part starts from the same quiet state: statistics fresh, no checkpoint pending.
                 String url = env.getRequiredProperty("spring.datasource.url");
@@ -135,7 +128,8 @@ public final class CycleBench {
                               FROM (SELECT DISTINCT f2.declared_income, f2.transport_sector, p2.counts_as_apbd
                                     FROM sponsorship.funding f2
                                     JOIN sponsorship.funding_program p2 ON p2.tenant_id = f2.tenant_id AND p2.program_id = f2.program_id
-                                    WHERE f2.tenant_id = ? AND f2.first_period <= ?::date AND (f2.last_period IS NULL OR f2.last_period >= ?::date)) c) pr
+                                    WHERE f2.tenant_id = ? AND f2.first_period <= ?::date AND (f2.last_period IS NULL OR f2.last_period >= ?::date)) c
+                              OFFSET 0) pr
                           ON pr.declared_income = f.declared_income AND pr.transport_sector = f.transport_sector AND pr.counts_as_apbd = p.counts_as_apbd
                         WHERE f.tenant_id = ? AND f.first_period <= ?::date AND (f.last_period IS NULL OR f.last_period >= ?::date)""",
                         day, day, tenant.value(), day, day, tenant.value(), day, day)
@@ -160,6 +154,54 @@ public final class CycleBench {
     }
 
     private static long[] lastPlain;
+
+    /** Diagnostics: the plans and timings of the plain statement with and without more work_mem, rolled back. */
+    private static void explain(Connection owner, JdbcTemplate jdbc, TenantId tenant, YearMonth period) throws Exception {
+        jdbc.execute("DROP SCHEMA IF EXISTS bench CASCADE");
+        jdbc.execute("CREATE SCHEMA bench");
+        jdbc.execute("""
+                CREATE TABLE bench.premium_due_plain (
+                    tenant_id UUID NOT NULL, period DATE NOT NULL, program_id UUID NOT NULL, worker_id UUID NOT NULL,
+                    funding_id UUID NOT NULL, sponsor_link_id UUID, opd_id UUID, amount BIGINT NOT NULL,
+                    PRIMARY KEY (tenant_id, period, program_id, worker_id))""");
+        String day = "'" + period.atDay(1) + "'::date";
+        String where = "f.tenant_id = '%2$s' AND f.first_period <= %1$s AND (f.last_period IS NULL OR f.last_period >= %1$s)";
+        String prices = """
+                (SELECT c.declared_income, c.transport_sector, c.counts_as_apbd,
+                        sponsorship.monthly_premium(c.declared_income, c.transport_sector, c.counts_as_apbd, %1$s) AS amount
+                 FROM (SELECT DISTINCT f.declared_income, f.transport_sector, p.counts_as_apbd
+                       FROM sponsorship.funding f
+                       JOIN sponsorship.funding_program p ON p.tenant_id = f.tenant_id AND p.program_id = f.program_id
+                       WHERE""" + " " + where + ") c OFFSET 0) pr";
+        String select = """
+                SELECT f.tenant_id, %1$s, f.program_id, f.worker_id, f.funding_id, f.sponsor_link_id, f.opd_id, pr.amount%3$s
+                FROM sponsorship.funding f
+                JOIN sponsorship.funding_program p ON p.tenant_id = f.tenant_id AND p.program_id = f.program_id
+                JOIN""" + " " + prices + """
+                  ON pr.declared_income = f.declared_income AND pr.transport_sector = f.transport_sector AND pr.counts_as_apbd = p.counts_as_apbd
+                WHERE""" + " " + where;
+        Map<String, String> statements = new java.util.LinkedHashMap<>();
+        statements.put("plain, premium per combination, bare table",
+                ("INSERT INTO bench.premium_due_plain (tenant_id, period, program_id, worker_id, funding_id, sponsor_link_id, opd_id, amount) "
+                        + select).formatted(day, tenant.value(), ""));
+        statements.put("into premium_due (row-level security), no ON CONFLICT",
+                ("INSERT INTO sponsorship.premium_due (tenant_id, period, program_id, worker_id, funding_id, sponsor_link_id, opd_id, amount, run_id) "
+                        + select).formatted(day, tenant.value(), ", gen_random_uuid()"));
+        statements.put("into premium_due (row-level security), ON CONFLICT DO NOTHING",
+                ("INSERT INTO sponsorship.premium_due (tenant_id, period, program_id, worker_id, funding_id, sponsor_link_id, opd_id, amount, run_id) "
+                        + select + " ON CONFLICT DO NOTHING").formatted(day, tenant.value(), ", gen_random_uuid()"));
+        for (var statement : statements.entrySet()) {
+            owner.setAutoCommit(false);
+            try {
+                jdbc.execute("SET LOCAL app.tenant_id = '" + UUID.fromString(tenant.value().toString()) + "'");
+                System.out.println("-- " + statement.getKey());
+                jdbc.queryForList("EXPLAIN (ANALYZE, BUFFERS, WAL) " + statement.getValue(), String.class).forEach(System.out::println);
+            } finally {
+                owner.rollback();
+                owner.setAutoCommit(true);
+            }
+        }
+    }
 
     private static void checkSame(JdbcTemplate jdbc, id.payung.sponsorship.CycleRun run) {
         if (lastPlain[0] != run.duesTotal() || lastPlain[1] != run.amountTotal()) {
@@ -259,10 +301,10 @@ public final class CycleBench {
             owner.commit();
             return result;
         } catch (Exception e) {
-            owner.rollback();
+            if (!owner.isClosed()) owner.rollback();
             throw e;
         } finally {
-            owner.setAutoCommit(true);
+            if (!owner.isClosed()) owner.setAutoCommit(true);
         }
     }
 

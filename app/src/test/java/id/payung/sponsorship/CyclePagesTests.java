@@ -35,7 +35,7 @@ class CyclePagesTests extends CycleTestSupport {
 
     @Test
     void anOperatorRunsTheCycleFollowsItApprovesIssuesAndSeesARefusedPaymentFileRowByRow() throws Exception {
-        var p = pemda("12.78", "KC-GUNUNGSITOLI");
+        var p = pemda("91.71", "KC-JAYAPURA");
         TenantId t = p.tenant();
         var f = fixtures();
         UUID asn = f.asnProgram(t, false, JAN);

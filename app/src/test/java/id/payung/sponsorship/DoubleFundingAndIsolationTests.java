@@ -94,7 +94,7 @@ class DoubleFundingAndIsolationTests extends CycleTestSupport {
     @Test
     void anotherPemdaNeitherSeesNorTouchesTheCycleOfAPemdaWhichSeesItsOwn() {
         var a = pemda("21.72", "KC-TANJUNGPINANG");
-        var b = pemda("12.77", "KC-SIDIMPUAN");
+        var b = pemda("81.71", "KC-AMBON");
         TenantId ta = a.tenant();
         TenantId tb = b.tenant();
         var f = fixtures();
@@ -120,7 +120,7 @@ class DoubleFundingAndIsolationTests extends CycleTestSupport {
         assertProblem(() -> as(operator(tb), () -> invoices.get(ta, invoice.id())), PlatformProblem.TENANT_ACCESS_DENIED);
         assertProblem(() -> as(operator(tb), () -> payments.list(ta, null, null)), PlatformProblem.TENANT_ACCESS_DENIED);
         assertProblem(() -> as(operator(tb), () -> cycle.start(ta, JUL.toString())), PlatformProblem.TENANT_ACCESS_DENIED);
-        assertProblem(() -> as(bpjs("KC-SIDIMPUAN"), () -> invoices.list(ta, null)), PlatformProblem.TENANT_ACCESS_DENIED);
+        assertProblem(() -> as(bpjs("KC-AMBON"), () -> invoices.list(ta, null)), PlatformProblem.TENANT_ACCESS_DENIED);
         // and in B's own scope A's ids are simply not there
         assertProblem(() -> as(operator(tb), () -> cycle.run(tb, run.id())), CycleProblem.CYCLE_RUN_NOT_FOUND);
         assertProblem(() -> as(operator(tb), () -> lists.get(tb, list.id(), PageRequest.of(0, 10))), CycleProblem.DEDUCTION_LIST_NOT_FOUND);

@@ -41,7 +41,7 @@ class MonthlyCycleTests extends CycleTestSupport {
 
     @Test
     void aRunBillsEveryFundedWorkerOnceBuildsEachOpdsListAndRerunningNeverTouchesWhatIsApproved() {
-        var p = pemda("12.71", "KC-MEDAN");
+        var p = pemda("64.71", "KC-BALIKPAPAN");
         TenantId t = p.tenant();
         var f = fixtures();
         UUID asn = f.asnProgram(t, false, JAN);
@@ -113,7 +113,7 @@ class MonthlyCycleTests extends CycleTestSupport {
 
     @Test
     void periodsAfterTheCurrentMonthMalformedWithoutRateOrClosedAreRefusedAndStartNothing() {
-        var p = pemda("12.72", "KC-SIANTAR");
+        var p = pemda("64.72", "KC-SAMARINDA");
         TenantId t = p.tenant();
         YearMonth current = YearMonth.now(ZoneId.of("Asia/Jakarta"));
 
@@ -136,7 +136,7 @@ class MonthlyCycleTests extends CycleTestSupport {
 
     @Test
     void whileARunIsInProgressASecondOneOfThePemdaIsRefusedAndTheDatabaseRefusesASecondRunningRow() throws Exception {
-        var p = pemda("12.73", "KC-SIBOLGA");
+        var p = pemda("64.74", "KC-BONTANG");
         TenantId t = p.tenant();
         var f = fixtures();
         UUID apbd = f.program(t, "APBD_COHORT", true, JAN, null);
@@ -171,7 +171,7 @@ class MonthlyCycleTests extends CycleTestSupport {
 
     @Test
     void onlyTheHeadOfTheListsOpdApprovesItAndOnlyTheRevisionHeReviewed() {
-        var p = pemda("12.74", "KC-TANJUNGBALAI");
+        var p = pemda("65.71", "KC-TARAKAN");
         TenantId t = p.tenant();
         var f = fixtures();
         UUID asn = f.asnProgram(t, true, JAN);
@@ -232,7 +232,7 @@ class MonthlyCycleTests extends CycleTestSupport {
         assertThat(premium(2_000_000, false, true, "2026-06")).isEqualTo(26_800);
 
         // and the cycle bills by the same rule: February 2026, transport discounted only outside APBD programs
-        var p = pemda("12.75", "KC-BINJAI");
+        var p = pemda("82.71", "KC-TERNATE");
         TenantId t = p.tenant();
         var f = fixtures();
         UUID asn = f.asnProgram(t, false, JAN);
@@ -250,11 +250,11 @@ class MonthlyCycleTests extends CycleTestSupport {
 
     @Test
     void aWorkerEndedInEnrollmentIsBilledUpToTheMonthOfHisEndAndNeverAfter() {
-        var p = pemda("12.76", "KC-TEBINGTINGGI");
+        var p = pemda("82.72", "KC-TIDORE");
         TenantId t = p.tenant();
         var f = fixtures();
         UUID apbd = f.program(t, "APBD_COHORT", true, JAN, null);
-        UUID worker = verifiedWorker(t, "KC-TEBINGTINGGI");
+        UUID worker = verifiedWorker(t, "KC-TIDORE");
         f.fund(t, apbd, worker, JAN, null, null, 1_000_000, false);
 
         // enrollment ends him today: sponsorship's listener learns the month of his end

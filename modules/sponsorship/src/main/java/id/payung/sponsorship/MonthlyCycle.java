@@ -235,11 +235,13 @@ public class MonthlyCycle {
                 UUID[] programs = rows.invoicedPrograms(tenant, period);
                 UUID[] opds = rows.approvedOpds(tenant, period);
                 var prices = rows.prices(tenant, period);
-                int removed = rows.removeStaleDues(tenant, period, programs, opds, prices);
-                int added = rows.addDues(tenant, period, runId, programs, opds, prices);
+                // What was there, less what is removed, plus what is added: no second pass over a million dues.
+                var before = rows.anyDues(tenant, period) ? rows.dueTotals(tenant, period) : new CycleRows.DueTotals(0, 0);
+                var removed = rows.removeStaleDues(tenant, period, programs, opds, prices);
+                var added = rows.addDues(tenant, period, runId, programs, opds, prices);
                 int lockedDues = programs.length + opds.length == 0 ? 0 : rows.lockedDues(tenant, period, programs, opds);
-                var totals = rows.dueTotals(tenant, period);
-                rows.duesCounted(tenant, runId, removed, added, lockedDues, totals.workers(), totals.amount());
+                rows.duesCounted(tenant, runId, removed.workers(), added.workers(), lockedDues,
+                        before.workers() - removed.workers() + added.workers(), before.amount() - removed.amount() + added.amount());
                 return opds;
             });
             step(tenant, runId, CycleRun.Stage.DEDUCTION_LISTS);

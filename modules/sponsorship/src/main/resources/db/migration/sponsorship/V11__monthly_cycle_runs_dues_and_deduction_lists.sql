@@ -87,6 +87,9 @@ CREATE TABLE sponsorship.deduction_list
     CHECK ((status = 'APPROVED') = (approved_at IS NOT NULL) AND (approved_at IS NULL) = (approved_by IS NULL))
 );
 
+-- The lines of a list. No foreign key to the list: lines are written only by the run that just wrote their
+-- list, and removed by it before their draft list (approved lists and their lines cannot be removed, see the
+-- triggers); a per-row key check would cost a query per sponsor, tens of thousands per run.
 CREATE TABLE sponsorship.deduction_line
 (
     tenant_id       UUID   NOT NULL,
@@ -96,8 +99,7 @@ CREATE TABLE sponsorship.deduction_line
     name            TEXT,
     workers         INTEGER NOT NULL CHECK (workers > 0),
     amount          BIGINT NOT NULL CHECK (amount >= 0),
-    PRIMARY KEY (tenant_id, list_id, sponsor_link_id),
-    FOREIGN KEY (tenant_id, list_id) REFERENCES sponsorship.deduction_list (tenant_id, list_id) ON DELETE CASCADE
+    PRIMARY KEY (tenant_id, list_id, sponsor_link_id)
 );
 CREATE INDEX deduction_line_by_nip ON sponsorship.deduction_line (tenant_id, list_id, nip);
 

@@ -208,8 +208,9 @@ public class CycleRows {
      * Removes the unlocked dues of the period that the fundings no longer produce as they are (funding
      * ended, moved to another sponsor or OPD, worker ended, premium changed). Answers how many.
      */
-    public int removeStaleDues(TenantId tenant, YearMonth period, UUID[] lockedPrograms, UUID[] lockedOpds, List<Price> prices) {
-        return execute("""
+    public DueTotals removeStaleDues(TenantId tenant, YearMonth period, UUID[] lockedPrograms, UUID[] lockedOpds, List<Price> prices) {
+        return totals("""
+                WITH removed AS (
                 DELETE FROM sponsorship.premium_due d
                 WHERE d.tenant_id = ${t}::uuid AND d.period = ${p}::date
                   AND d.program_id <> ALL (${lp}::uuid[]) AND (d.opd_id IS NULL OR d.opd_id <> ALL (${lo}::uuid[]))
@@ -222,7 +223,10 @@ public class CycleRows {
                         AND f.program_id = d.program_id AND f.worker_id = d.worker_id
                         AND f.sponsor_link_id IS NOT DISTINCT FROM d.sponsor_link_id AND f.opd_id IS NOT DISTINCT FROM d.opd_id
                         AND pr.amount = d.amount
-                        AND """ + " " + COVERS + ")",
+                        AND """ + " " + COVERS + """
+                      )
+                RETURNING d.amount)
+                SELECT count(*), coalesce(sum(amount), 0) FROM removed""",
                 values(tenant, period, lockedPrograms, lockedOpds, prices));
     }
 
@@ -231,10 +235,11 @@ public class CycleRows {
      * funding covers the period, outside locked programs and OPDs. A due already there stays (ON CONFLICT DO
      * NOTHING, which Citus also needs for INSERT … SELECT). Answers how many were added.
      */
-    public int addDues(TenantId tenant, YearMonth period, UUID runId, UUID[] lockedPrograms, UUID[] lockedOpds, List<Price> prices) {
+    public DueTotals addDues(TenantId tenant, YearMonth period, UUID runId, UUID[] lockedPrograms, UUID[] lockedOpds, List<Price> prices) {
         Map<String, Object> values = values(tenant, period, lockedPrograms, lockedOpds, prices);
         values.put("run", runId);
-        return execute("""
+        return totals("""
+                WITH added AS (
                 INSERT INTO sponsorship.premium_due (tenant_id, period, program_id, worker_id, funding_id, sponsor_link_id, opd_id, amount, run_id)
                 SELECT f.tenant_id, ${p}::date, f.program_id, f.worker_id, f.funding_id, f.sponsor_link_id, f.opd_id, pr.amount, ${run}::uuid
                 FROM sponsorship.funding f
@@ -244,7 +249,22 @@ public class CycleRows {
                 WHERE f.tenant_id = ${t}::uuid
                   AND f.program_id <> ALL (${lp}::uuid[]) AND (f.opd_id IS NULL OR f.opd_id <> ALL (${lo}::uuid[]))
                   AND """ + " " + COVERS + """
-                ON CONFLICT DO NOTHING""", values);
+                ON CONFLICT DO NOTHING
+                RETURNING amount)
+                SELECT count(*), coalesce(sum(amount), 0) FROM added""", values);
+    }
+
+    /** Runs a statement answering (count, sum) and reads them. */
+    private DueTotals totals(String template, Map<String, ?> values) {
+        NamedSql sql = NamedSql.of(template, values);
+        Record r = db.fetchOne(sql.sql(), sql.binds());
+        return new DueTotals(r.get(0, Integer.class), r.get(1, Long.class));
+    }
+
+    /** Whether the period has dues at all (a first run needs no count of what was there before). */
+    public boolean anyDues(TenantId tenant, YearMonth period) {
+        return db.fetchExists(db.selectOne().from("sponsorship.premium_due").where("tenant_id = ? AND period = ?::date",
+                tenant.value(), period.atDay(1)));
     }
 
     private int execute(String template, Map<String, ?> values) {
