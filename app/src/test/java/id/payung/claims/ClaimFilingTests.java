@@ -22,7 +22,7 @@ import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 
 import java.time.LocalDate;
-import java.time.LocalTime;
+import java.time.ZonedDateTime;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.UUID;
@@ -136,8 +136,9 @@ class ClaimFilingTests {
         UUID worker = fixtures.worker(pekalongan);
         fixtures.paid(pekalongan, worker, YearMonth.from(today()).minusMonths(6), YearMonth.from(today()));
         Claim late = report(operator, accident(worker, today().minusDays(3), "08:00", false));
-        Claim inTime = report(operator, accident(worker, today(), LocalTime.now(ClaimsFixtures.JAKARTA).minusMinutes(1)
-                .withSecond(0).withNano(0).toString(), true));
+        // Date and time of one moment, so that a minute before midnight in Jakarta is still yesterday.
+        var aMinuteAgo = ZonedDateTime.now(ClaimsFixtures.JAKARTA).minusMinutes(1).withSecond(0).withNano(0);
+        Claim inTime = report(operator, accident(worker, aMinuteAgo.toLocalDate(), aMinuteAgo.toLocalTime().toString(), true));
         assertThat(late.lateReport()).isTrue();
         assertThat(inTime.lateReport()).isFalse();
         assertThat(inTime.trafficAccident()).isTrue();
