@@ -265,4 +265,30 @@ class WorkerImportTests {
                 .isInstanceOfSatisfying(DomainProblem.class, p -> assertThat(p.type()).isEqualTo(EnrollmentProblem.IMPORT_NOT_FOUND));
         assertThat(List.of(mine.status())).containsExactly(Status.COMPLETED);
     }
+
+    /** A CSV of {@code good} valid rows (NIKs of their own: district digits not used elsewhere) and then a line whose quote never closes. */
+    static InputStream goodRowsThenAnUnclosedQuote(int good, String district) {
+        StringBuilder file = new StringBuilder(HEADER).append('\n');
+        for (int i = 1; i <= good; i++) file.append(row("3571" + district + "170590" + String.format("%04d", i))).append('\n');
+        file.append("\"3571").append(district).append("1705909999,Budi,1990-05-17\n");
+        return new ByteArrayInputStream(file.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aBrokenFileHalfWayFailsSayingWhatWasStoredKeepGoodRowsKeepsTheBatchesBeforeAllOrNothingNothing() {
+        TenantId kediri = EnrollmentFixtures.kediri(administration);
+        int batch = 5_000;
+        ImportJob kept = importAndWait(kediri, Mode.KEEP_GOOD_ROWS, goodRowsThenAnUnclosedQuote(batch + 1, "02"));
+        assertThat(kept.status()).isEqualTo(Status.FAILED);
+        assertThat(kept.rowsStored()).isEqualTo(batch);
+        assertThat(kept.problem()).contains("Tanda kutip yang dibuka di baris " + (batch + 3) + " tidak pernah ditutup").contains("setelah 5.000 pekerja");
+        assertThat(registered(kediri, "3571021705900001")).isTrue();
+        assertThat(registered(kediri, "3571021705905001")).isFalse();
+
+        ImportJob strict = importAndWait(kediri, Mode.ALL_OR_NOTHING, goodRowsThenAnUnclosedQuote(batch + 1, "03"));
+        assertThat(strict.status()).isEqualTo(Status.FAILED);
+        assertThat(strict.rowsStored()).isZero();
+        assertThat(strict.problem()).contains("tidak ada yang disimpan");
+        assertThat(registered(kediri, "3571031705900001")).isFalse();
+    }
 }
