@@ -1,7 +1,10 @@
 package id.payung;
 
+import id.payung.enrollment.WorkerDirectory;
 import id.payung.enrollment.WorkerImports;
+import id.payung.enrollment.WorkerLifecycle;
 import id.payung.enrollment.WorkerRegistration;
+import id.payung.platform.Role;
 import id.payung.platform.Actor;
 import id.payung.platform.DomainProblem;
 import id.payung.platform.PageRequest;
@@ -9,6 +12,11 @@ import id.payung.platform.RegionCode;
 import id.payung.platform.TenantId;
 import id.payung.sponsorship.AsnRegistration;
 import id.payung.sponsorship.AsnRoster;
+import id.payung.sponsorship.AsnSponsorships;
+import id.payung.sponsorship.FundingPrograms;
+import id.payung.sponsorship.FundingPrograms.ProgramDetails;
+import id.payung.sponsorship.ProgramEnrolment;
+import id.payung.tenancy.SponsorshipPolicies;
 import id.payung.tenancy.Opd;
 import id.payung.platform.SystemWork;
 import id.payung.tenancy.OpdRegistry;
@@ -83,12 +91,26 @@ class DemoData implements ApplicationRunner {
     private final AsnRoster roster;
     private final AsnRegistration registration;
     private final WorkerRegistration workers;
+    private final WorkerDirectory directory;
+    private final FundingPrograms programs;
+    private final ProgramEnrolment enrolment;
+    private final AsnSponsorships sponsorships;
+    private final SponsorshipPolicies policies;
     private final WorkerImports imports;
+    private final WorkerLifecycle lifecycle;
 
     DemoData(TenantAdministration administration, OpdRegistry opds, Regions regions, AsnRoster roster,
-             AsnRegistration registration, WorkerRegistration workers, WorkerImports imports) {
+             AsnRegistration registration, WorkerRegistration workers, WorkerDirectory directory, FundingPrograms programs,
+             ProgramEnrolment enrolment, AsnSponsorships sponsorships, SponsorshipPolicies policies, WorkerImports imports,
+             WorkerLifecycle lifecycle) {
         this.workers = workers;
+        this.directory = directory;
+        this.programs = programs;
+        this.enrolment = enrolment;
+        this.sponsorships = sponsorships;
+        this.policies = policies;
         this.imports = imports;
+        this.lifecycle = lifecycle;
         this.administration = administration;
         this.opds = opds;
         this.regions = regions;
@@ -110,7 +132,10 @@ class DemoData implements ApplicationRunner {
     private void load(DemoPemda pemda) {
         RegionCode code = RegionCode.parse(pemda.regionCode());
         var id = TenantAdministration.tenantIdFor(code);
-        if (administration.find(id).isPresent()) return;
+        if (administration.find(id).isPresent()) {
+            seedSponsorship(pemda, code, id);
+            return;
+        }
         var tenant = administration.onboard(new OnboardTenant(pemda.regionCode(), pemda.officeCode(), pemda.officeName(),
                 new BigDecimal(pemda.targetPercent()), pemda.potentialWorkers()));
         COMMON_OPDS.forEach(opd -> opds.register(id, opd));
@@ -122,6 +147,7 @@ class DemoData implements ApplicationRunner {
         }
         seedDisnakerAsn(pemda, id);
         seedWorkers(code, id);
+        seedSponsorship(pemda, code, id);
         if (pemda.regionCode().equals("13.10")) seedImport(code, id);
         log.info("Demo pemda loaded: {} ({})", tenant.name(), tenant.regionCode());
     }
@@ -165,7 +191,11 @@ class DemoData implements ApplicationRunner {
         return "19" + ddmmyy.substring(4) + "-" + ddmmyy.substring(2, 4) + "-" + String.format("%02d", day > 40 ? day - 40 : day);
     }
 
-    /** A few registered workers in the pemda's first villages, through the real registration. */
+    /**
+     * A few registered workers in the pemda's first villages, through the real registration; BPJS has
+     * verified the first three (KPJ recorded), so the dashboards show registered, verified and the
+     * verification backlog. Cover (ACTIVE) follows payments of the sponsorship cycle.
+     */
     private void seedWorkers(RegionCode pemdaCode, TenantId tenant) {
         Region district = regions.children(pemdaCode).getFirst();
         while (district.level() != RegionCode.Level.DISTRICT) district = regions.children(district.code()).getFirst();
@@ -176,10 +206,84 @@ class DemoData implements ApplicationRunner {
             String ddmmyy = w[1];
             String birthDate = demoBirthDate(ddmmyy);
             String heirNik = nikRegion + "010190" + String.format("%04d", 101 + i);
-            workers.register(tenant, new WorkerRegistration.Application(nikRegion + ddmmyy + String.format("%04d", 1 + i), w[0],
+            var outcome = workers.register(tenant, new WorkerRegistration.Application(nikRegion + ddmmyy + String.format("%04d", 1 + i), w[0],
                     birthDate, w[2], "RT 0" + (1 + i) + " RW 02", villages.get(i % villages.size()).code().value(), null, w[3], null,
                     List.of(new WorkerRegistration.HeirDetails("Ahli Waris " + w[0].split(" ")[0], "SPOUSE", heirNik))));
+            if (i < 3) {
+                String kpj = "9" + String.format("%-4s", pemdaCode.value().replace(".", "")).replace(' ', '0') + String.format("%06d", 1 + i);
+                lifecycle.verify(tenant, outcome.worker().id(), kpj);
+            }
         }
+    }
+
+    /**
+     * The funding side of the articles, once per pemda (also into a demo database made before it existed):
+     * Kota Sukabumi's ASN sponsorship by TPP deduction, not counted as APBD so that the PP 50/2025 discount
+     * applies in 2026, with the demo ASN sponsoring two demo workers under his consent and the mayor's
+     * policy of one worker per ASN; Sumatera Selatan's APBD cohort; a CSR program in Dharmasraya.
+     */
+    private void seedSponsorship(DemoPemda pemda, RegionCode code, TenantId tenant) {
+        var now = FundingPrograms.currentMonth();
+        var existing = programs.list(tenant);
+        // Each pemda's demo program is made once; other demo programs (the claims demo's) do not count.
+        if (existing.stream().anyMatch(p -> p.kind() == id.payung.sponsorship.FundingKind.ASN_TPP
+                || p.name().startsWith("Kohort APBD Pekerja Rentan Sumsel") || p.name().startsWith("CSR Peduli"))) return;
+        switch (pemda.loginSlug()) {
+            case "kotasukabumi" -> {
+                programs.create(tenant, new ProgramDetails("ASN_TPP", "Sponsor ASN Kota Sukabumi (potongan TPP)", false,
+                        null, null, null, now.toString(), null, null));
+                policies.set(tenant, now.toString(), "1");
+                sponsorAsDemoAsn(pemda, code, tenant, List.of(new String[]{"470790", "2", "ART"}, new String[]{"120385", "1", "OJEK_LANGGANAN"}));
+            }
+            case "provsumsel" -> {
+                var cohort = programs.create(tenant, new ProgramDetails("APBD_COHORT", "Kohort APBD Pekerja Rentan Sumsel " + now.plusYears(1).getYear(),
+                        true, "18144000000", "90000", null, now.toString(), now.plusYears(1).withMonth(12).toString(), null));
+                enrolment.addWorkers(tenant, cohort.id(), demoWorkerIds(code, tenant), now.toString());
+            }
+            case "kabdharmasraya" -> {
+                var csr = programs.create(tenant, new ProgramDetails("CSR", "CSR Peduli Guru Ngaji dan Garin Dharmasraya", false,
+                        null, "50", "Yayasan Peduli Dharmasraya (fiktif)", now.toString(), null, "6"));
+                List<UUID> all = demoWorkerIds(code, tenant);
+                enrolment.addWorkers(tenant, csr.id(), all.subList(2, all.size()), now.toString());
+            }
+            default -> {
+            }
+        }
+    }
+
+    /** The demo ASN adds workers already registered in his pemda, reading and giving his consent like anyone. */
+    private void sponsorAsDemoAsn(DemoPemda pemda, RegionCode code, TenantId tenant, List<String[]> workersToSponsor) {
+        String username = "asn." + pemda.loginSlug();
+        Actor asn = new Actor(demoUserId(username), username, Set.of(Role.ASN_SPONSOR), Optional.of(tenant), Optional.empty(), Actor.Kind.PERSON);
+        String nikRegion = firstDistrictCode(code).replace(".", "");
+        var locale = java.util.Locale.forLanguageTag("id");
+        for (String[] w : workersToSponsor) {
+            var proposal = new AsnSponsorships.Proposal("EXISTING", nikRegion + w[0] + String.format("%04d", Integer.parseInt(w[1])),
+                    null, w[2], FundingPrograms.currentMonth().toString());
+            try {
+                SystemWork.callAs(asn, () -> {
+                    var preview = sponsorships.preview(tenant, proposal, locale);
+                    return sponsorships.start(tenant, proposal, preview.sha256(), true, locale);
+                });
+            } catch (DomainProblem noLink) {
+                log.warn("Demo sponsorship of {} not made ({}); the demo ASN has no approved link", username, noLink.getMessage());
+                return;
+            }
+        }
+    }
+
+    private List<UUID> demoWorkerIds(RegionCode code, TenantId tenant) {
+        String nikRegion = firstDistrictCode(code).replace(".", "");
+        List<String> niks = new java.util.ArrayList<>();
+        for (int i = 0; i < DEMO_WORKERS.size(); i++) niks.add(nikRegion + DEMO_WORKERS.get(i)[1] + String.format("%04d", 1 + i));
+        var found = directory.matchNiks(tenant, niks);
+        return niks.stream().filter(found::containsKey).map(n -> found.get(n).workerId()).toList();
+    }
+
+    private String firstDistrictCode(RegionCode pemdaCode) {
+        Region district = regions.children(pemdaCode).getFirst();
+        while (district.level() != RegionCode.Level.DISTRICT) district = regions.children(district.code()).getFirst();
+        return district.code().value();
     }
 
     /**

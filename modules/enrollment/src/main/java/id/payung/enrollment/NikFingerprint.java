@@ -28,6 +28,17 @@ class NikFingerprint {
         return hasher().of(nik);
     }
 
+    /** A key of the NIK for another register than the membership one: a different label, a different key. */
+    byte[] forPurpose(String purpose, String nik) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(key);
+            return mac.doFinal((purpose + ":nik:" + nik).getBytes(StandardCharsets.US_ASCII));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is not available", e);
+        }
+    }
+
     /**
      * A fingerprinter for one thread that reuses its {@link Mac}: looking up and keying a Mac costs more
      * than hashing a NIK, which an import of a million rows feels. Not thread-safe.
