@@ -265,4 +265,39 @@ class WorkerImportTests {
                 .isInstanceOfSatisfying(DomainProblem.class, p -> assertThat(p.type()).isEqualTo(EnrollmentProblem.IMPORT_NOT_FOUND));
         assertThat(List.of(mine.status())).containsExactly(Status.COMPLETED);
     }
+
+    /**
+     * A CSV of {@code good} valid rows for Kota Madiun (a pemda no other test fills: thousands of workers would
+     * push other tests' workers off their first page) and then a line whose quote never closes.
+     */
+    static InputStream goodRowsThenAnUnclosedQuote(int good, String district) {
+        StringBuilder file = new StringBuilder(HEADER).append('\n');
+        for (int i = 1; i <= good; i++) {
+            file.append(String.join(",", "3577" + district + "170590" + String.format("%04d", i), "Budi Santoso", "1990-05-17", "L",
+                    "Jl. Mawar 3", MADIUN_VILLAGE, "081234567890", "OJEK", "", "Siti Aminah", "SPOUSE", womanNik())).append('\n');
+        }
+        file.append("\"3577").append(district).append("1705909999,Budi,1990-05-17\n");
+        return new ByteArrayInputStream(file.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    static final String MADIUN_VILLAGE = "35.77.01.1001";
+
+    @Test
+    void aBrokenFileHalfWayFailsSayingWhatWasStoredKeepGoodRowsKeepsTheBatchesBeforeAllOrNothingNothing() {
+        TenantId madiun = id.payung.TestTenants.ensureOnboarded(administration, "35.77", "KC-MADIUN");
+        int batch = 5_000;
+        ImportJob kept = importAndWait(madiun, Mode.KEEP_GOOD_ROWS, goodRowsThenAnUnclosedQuote(batch + 1, "01"));
+        assertThat(kept.status()).isEqualTo(Status.FAILED);
+        assertThat(kept.rowsStored()).isEqualTo(batch);
+        assertThat(kept.problem()).contains("Tanda kutip yang dibuka di baris " + (batch + 3) + " tidak pernah ditutup")
+                .contains("setelah 5.000 pekerja");
+        assertThat(registered(madiun, "3577011705900001")).isTrue();
+        assertThat(registered(madiun, "3577011705905001")).isFalse();
+
+        ImportJob strict = importAndWait(madiun, Mode.ALL_OR_NOTHING, goodRowsThenAnUnclosedQuote(batch + 1, "02"));
+        assertThat(strict.status()).isEqualTo(Status.FAILED);
+        assertThat(strict.rowsStored()).isZero();
+        assertThat(strict.problem()).contains("tidak ada yang disimpan");
+        assertThat(registered(madiun, "3577021705900001")).isFalse();
+    }
 }

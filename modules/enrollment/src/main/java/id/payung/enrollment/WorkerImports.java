@@ -510,6 +510,7 @@ public class WorkerImports {
     private void writeAllOrNothing(TenantId tenant, UUID id, Actor actor, BlockingQueue<Handoff> queue, Timings timings) {
         List<Integer> heldElsewhere = new ArrayList<>();
         Handoff[] failedAt = new Handoff[1];
+        boolean[] aborted = new boolean[1];
         long[] committingFrom = new long[1];
         try {
             transactions.inTenant(tenant, () -> {
@@ -517,7 +518,10 @@ public class WorkerImports {
                 int existing = 0;
                 while (true) {
                     Handoff next = take(queue);
-                    if (next.abort()) throw new NothingStored();
+                    if (next.abort()) {
+                        aborted[0] = true;
+                        throw new NothingStored();
+                    }
                     if (next.end()) break;
                     if (next.rejected() > 0) {
                         failedAt[0] = next;
@@ -545,7 +549,8 @@ public class WorkerImports {
             timings.committing.addAndGet(Timings.since(committingFrom[0]));
             return;
         } catch (NothingStored rolledBack) {
-            // nothing of this import is stored; finish the report below
+            // nothing of this import is stored; finish the report below, unless the reader stopped (it says why)
+            if (aborted[0]) return;
         }
         if (failedAt[0] != null) heldElsewhere.addAll(askElsewhere(tenant, failedAt[0].rows()));
         while (true) {

@@ -148,8 +148,9 @@ public class ImportRows {
     /*
      * One statement per batch: claim the national memberships (ADR 0006), then insert the workers that are
      * not held elsewhere with ON CONFLICT DO NOTHING (a NIK already registered in this pemda stays as it
-     * is), naming their import (their first history entry, V5), and the heir of those actually inserted.
-     * Every column travels as one array.
+     * is), naming their import (their first history entry, V11), and the heir of those actually inserted.
+     * Every column travels as one array. The conflict target is the NIK alone: the other unique indexes
+     * (a fresh worker id, no KPJ yet) cannot conflict, and naming one arbiter spares two index probes a row.
      */
     private static final String STORE = """
             with elsewhere as materialized (
@@ -167,7 +168,7 @@ public class ImportRows {
                 select ?, i.worker_id, i.nik, i.name, i.birth_date, i.sex, i.address, i.village_code, i.phone,
                        i.occupation_code, i.income_level_code, 'REGISTERED', ?, ?
                 from input i
-                on conflict do nothing
+                on conflict (tenant_id, nik) do nothing
                 returning worker_id
             ), heirs as (
                 insert into enrollment.heir (tenant_id, worker_id, position, name, relationship, nik)

@@ -106,7 +106,7 @@ public class WorkerRows {
 
     /**
      * The worker's history, newest first. An imported worker's first entry is his import (who ran it, when,
-     * from which file), read from the import rather than stored once per worker (V5).
+     * from which file), read from the import rather than stored once per worker (V11).
      */
     public List<WorkerHistoryEntry> history(TenantId tenant, UUID workerId) {
         List<WorkerHistoryEntry> entries = new ArrayList<>(db.selectFrom(WORKER_HISTORY)
