@@ -157,7 +157,10 @@ public class ProjectionRows {
      */
     public void recomputeCounters(TenantId tenant) {
         UUID t = tenant.value();
+        // Whole-pemda sums are hash joins and hash aggregates; stale statistics (a pemda just imported)
+        // must not turn them into nested loops over a million rows.
         db.execute("SET LOCAL work_mem = '64MB'");
+        db.execute("SET LOCAL enable_nestloop = off");
         db.execute("DELETE FROM reporting.status_count WHERE tenant_id = ?", t);
         db.execute("DELETE FROM reporting.coverage_flow WHERE tenant_id = ?", t);
         db.execute("""
