@@ -1,7 +1,10 @@
 package id.payung;
 
+import id.payung.enrollment.WorkerDirectory;
+import id.payung.enrollment.WorkerImports;
 import id.payung.enrollment.WorkerLifecycle;
 import id.payung.enrollment.WorkerRegistration;
+import id.payung.platform.Role;
 import id.payung.platform.Actor;
 import id.payung.platform.DomainProblem;
 import id.payung.platform.PageRequest;
@@ -9,6 +12,11 @@ import id.payung.platform.RegionCode;
 import id.payung.platform.TenantId;
 import id.payung.sponsorship.AsnRegistration;
 import id.payung.sponsorship.AsnRoster;
+import id.payung.sponsorship.AsnSponsorships;
+import id.payung.sponsorship.FundingPrograms;
+import id.payung.sponsorship.FundingPrograms.ProgramDetails;
+import id.payung.sponsorship.ProgramEnrolment;
+import id.payung.tenancy.SponsorshipPolicies;
 import id.payung.tenancy.Opd;
 import id.payung.platform.SystemWork;
 import id.payung.tenancy.OpdRegistry;
@@ -83,11 +91,25 @@ class DemoData implements ApplicationRunner {
     private final AsnRoster roster;
     private final AsnRegistration registration;
     private final WorkerRegistration workers;
+    private final WorkerDirectory directory;
+    private final FundingPrograms programs;
+    private final ProgramEnrolment enrolment;
+    private final AsnSponsorships sponsorships;
+    private final SponsorshipPolicies policies;
+    private final WorkerImports imports;
     private final WorkerLifecycle lifecycle;
 
     DemoData(TenantAdministration administration, OpdRegistry opds, Regions regions, AsnRoster roster,
-             AsnRegistration registration, WorkerRegistration workers, WorkerLifecycle lifecycle) {
+             AsnRegistration registration, WorkerRegistration workers, WorkerDirectory directory, FundingPrograms programs,
+             ProgramEnrolment enrolment, AsnSponsorships sponsorships, SponsorshipPolicies policies, WorkerImports imports,
+             WorkerLifecycle lifecycle) {
         this.workers = workers;
+        this.directory = directory;
+        this.programs = programs;
+        this.enrolment = enrolment;
+        this.sponsorships = sponsorships;
+        this.policies = policies;
+        this.imports = imports;
         this.lifecycle = lifecycle;
         this.administration = administration;
         this.opds = opds;
@@ -110,7 +132,10 @@ class DemoData implements ApplicationRunner {
     private void load(DemoPemda pemda) {
         RegionCode code = RegionCode.parse(pemda.regionCode());
         var id = TenantAdministration.tenantIdFor(code);
-        if (administration.find(id).isPresent()) return;
+        if (administration.find(id).isPresent()) {
+            seedSponsorship(pemda, code, id);
+            return;
+        }
         var tenant = administration.onboard(new OnboardTenant(pemda.regionCode(), pemda.officeCode(), pemda.officeName(),
                 new BigDecimal(pemda.targetPercent()), pemda.potentialWorkers()));
         COMMON_OPDS.forEach(opd -> opds.register(id, opd));
@@ -122,6 +147,8 @@ class DemoData implements ApplicationRunner {
         }
         seedDisnakerAsn(pemda, id);
         seedWorkers(code, id);
+        seedSponsorship(pemda, code, id);
+        if (pemda.regionCode().equals("13.10")) seedImport(code, id);
         log.info("Demo pemda loaded: {} ({})", tenant.name(), tenant.regionCode());
     }
 
@@ -187,6 +214,101 @@ class DemoData implements ApplicationRunner {
                 lifecycle.verify(tenant, outcome.worker().id(), kpj);
             }
         }
+    }
+
+    /**
+     * The funding side of the articles, once per pemda (also into a demo database made before it existed):
+     * Kota Sukabumi's ASN sponsorship by TPP deduction, not counted as APBD so that the PP 50/2025 discount
+     * applies in 2026, with the demo ASN sponsoring two demo workers under his consent and the mayor's
+     * policy of one worker per ASN; Sumatera Selatan's APBD cohort; a CSR program in Dharmasraya.
+     */
+    private void seedSponsorship(DemoPemda pemda, RegionCode code, TenantId tenant) {
+        var now = FundingPrograms.currentMonth();
+        var existing = programs.list(tenant);
+        // Each pemda's demo program is made once; other demo programs (the claims demo's) do not count.
+        if (existing.stream().anyMatch(p -> p.kind() == id.payung.sponsorship.FundingKind.ASN_TPP
+                || p.name().startsWith("Kohort APBD Pekerja Rentan Sumsel") || p.name().startsWith("CSR Peduli"))) return;
+        switch (pemda.loginSlug()) {
+            case "kotasukabumi" -> {
+                programs.create(tenant, new ProgramDetails("ASN_TPP", "Sponsor ASN Kota Sukabumi (potongan TPP)", false,
+                        null, null, null, now.toString(), null, null));
+                policies.set(tenant, now.toString(), "1");
+                sponsorAsDemoAsn(pemda, code, tenant, List.of(new String[]{"470790", "2", "ART"}, new String[]{"120385", "1", "OJEK_LANGGANAN"}));
+            }
+            case "provsumsel" -> {
+                var cohort = programs.create(tenant, new ProgramDetails("APBD_COHORT", "Kohort APBD Pekerja Rentan Sumsel " + now.plusYears(1).getYear(),
+                        true, "18144000000", "90000", null, now.toString(), now.plusYears(1).withMonth(12).toString(), null));
+                enrolment.addWorkers(tenant, cohort.id(), demoWorkerIds(code, tenant), now.toString());
+            }
+            case "kabdharmasraya" -> {
+                var csr = programs.create(tenant, new ProgramDetails("CSR", "CSR Peduli Guru Ngaji dan Garin Dharmasraya", false,
+                        null, "50", "Yayasan Peduli Dharmasraya (fiktif)", now.toString(), null, "6"));
+                List<UUID> all = demoWorkerIds(code, tenant);
+                enrolment.addWorkers(tenant, csr.id(), all.subList(2, all.size()), now.toString());
+            }
+            default -> {
+            }
+        }
+    }
+
+    /** The demo ASN adds workers already registered in his pemda, reading and giving his consent like anyone. */
+    private void sponsorAsDemoAsn(DemoPemda pemda, RegionCode code, TenantId tenant, List<String[]> workersToSponsor) {
+        String username = "asn." + pemda.loginSlug();
+        Actor asn = new Actor(demoUserId(username), username, Set.of(Role.ASN_SPONSOR), Optional.of(tenant), Optional.empty(), Actor.Kind.PERSON);
+        String nikRegion = firstDistrictCode(code).replace(".", "");
+        var locale = java.util.Locale.forLanguageTag("id");
+        for (String[] w : workersToSponsor) {
+            var proposal = new AsnSponsorships.Proposal("EXISTING", nikRegion + w[0] + String.format("%04d", Integer.parseInt(w[1])),
+                    null, w[2], FundingPrograms.currentMonth().toString());
+            try {
+                SystemWork.callAs(asn, () -> {
+                    var preview = sponsorships.preview(tenant, proposal, locale);
+                    return sponsorships.start(tenant, proposal, preview.sha256(), true, locale);
+                });
+            } catch (DomainProblem noLink) {
+                log.warn("Demo sponsorship of {} not made ({}); the demo ASN has no approved link", username, noLink.getMessage());
+                return;
+            }
+        }
+    }
+
+    private List<UUID> demoWorkerIds(RegionCode code, TenantId tenant) {
+        String nikRegion = firstDistrictCode(code).replace(".", "");
+        List<String> niks = new java.util.ArrayList<>();
+        for (int i = 0; i < DEMO_WORKERS.size(); i++) niks.add(nikRegion + DEMO_WORKERS.get(i)[1] + String.format("%04d", 1 + i));
+        var found = directory.matchNiks(tenant, niks);
+        return niks.stream().filter(found::containsKey).map(n -> found.get(n).workerId()).toList();
+    }
+
+    private String firstDistrictCode(RegionCode pemdaCode) {
+        Region district = regions.children(pemdaCode).getFirst();
+        while (district.level() != RegionCode.Level.DISTRICT) district = regions.children(district.code()).getFirst();
+        return district.code().value();
+    }
+
+    /**
+     * A small cohort file imported the way a Disnaker operator does (keep the good rows), with two bad rows,
+     * so that the imports page shows a finished import and its report of rejected rows. Runs in the background.
+     */
+    private void seedImport(RegionCode pemdaCode, TenantId tenant) {
+        Region district = regions.children(pemdaCode).getFirst();
+        while (district.level() != RegionCode.Level.DISTRICT) district = regions.children(district.code()).getFirst();
+        List<Region> villages = regions.children(district.code());
+        String nikRegion = district.code().value().replace(".", "");
+        String[] occupations = {"OJEK", "PETANI", "PEDAGANG", "GURU_NGAJI", "MARBOT", "BURUH_HARIAN"};
+        StringBuilder csv = new StringBuilder(String.join(",", WorkerImports.HEADER)).append('\n');
+        for (int i = 0; i < 40; i++) {
+            String nik = nikRegion + "0101" + String.format("%02d", 70 + i % 20) + String.format("%04d", 201 + i);
+            String birth = "19" + (70 + i % 20) + "-01-01";
+            String occupation = i == 17 ? "PILOT" : occupations[i % occupations.length]; // row 19: unknown occupation
+            if (i == 31) birth = "19" + (70 + i % 20) + "-01-02"; // row 33: birth date does not match the NIK
+            csv.append(nik).append(",Peserta Kohort ").append(i + 1).append(',').append(birth).append(",L,Jorong ").append(i + 1)
+                    .append(',').append(villages.get(i % villages.size()).code().value()).append(",,").append(occupation)
+                    .append(",,Ahli Waris ").append(i + 1).append(",SPOUSE,").append(nikRegion).append("410190").append(String.format("%04d", 301 + i))
+                    .append('\n');
+        }
+        imports.start(tenant, "kohort-apbd-2026.csv", new java.io.ByteArrayInputStream(csv.toString().getBytes(StandardCharsets.UTF_8)),
+                WorkerImports.Mode.KEEP_GOOD_ROWS);
     }
 
     private static String titleCase(String name) {

@@ -65,7 +65,12 @@ class WorkerImportApiTests {
                         .file(new MockMultipartFile("file", "kohort.xlsx", "application/octet-stream", new byte[]{1, 2}))
                         .param("mode", "ALL_OR_NOTHING"))
                 .andExpect(status().isUnsupportedMediaType())
-                .andExpect(jsonPath("$.type").value("https://payung.id/problems/import-xlsx-not-supported"));
+                .andExpect(jsonPath("$.type").value("https://payung.id/problems/import-not-xlsx"));
+        mvc.perform(multipart("/api/v1/tenants/" + kediri + "/worker-imports")
+                        .file(new MockMultipartFile("file", "kohort.xls", "application/vnd.ms-excel", new byte[]{1, 2}))
+                        .param("mode", "ALL_OR_NOTHING"))
+                .andExpect(status().isUnsupportedMediaType())
+                .andExpect(jsonPath("$.type").value("https://payung.id/problems/import-xls-old-format"));
         mvc.perform(multipart("/api/v1/tenants/" + kediri + "/worker-imports")
                         .file(new MockMultipartFile("file", "kohort.csv", "text/csv", "nama,nik\n".getBytes(StandardCharsets.UTF_8)))
                         .param("mode", "ALL_OR_NOTHING"))

@@ -48,6 +48,6 @@ class WorkerImportPagesTests {
                         .file(new MockMultipartFile("file", "kohort.xlsx", "application/octet-stream", new byte[]{1}))
                         .param("mode", "ALL_OR_NOTHING"))
                 .andExpect(status().isOk())
-                .andExpect(content().string(containsString("XLSX belum didukung")));
+                .andExpect(content().string(containsString("isinya bukan buku kerja XLSX")));
     }
 }

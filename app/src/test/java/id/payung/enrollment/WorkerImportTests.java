@@ -215,7 +215,7 @@ class WorkerImportTests {
     }
 
     @Test
-    void filesOverTheSizeLimitAndXlsxAndOtherTypesAreRefused() {
+    void filesOverTheSizeLimitAndFilesWhoseContentIsNotTheirTypeAreRefused() {
         TenantId kediri = EnrollmentFixtures.kediri(administration);
         long limit = imports.maxBytes();
         InputStream huge = new InputStream() {
@@ -238,7 +238,12 @@ class WorkerImportTests {
         assertThatThrownBy(() -> Acting.run(operator(kediri), () -> imports.start(kediri, "big.csv", huge, Mode.KEEP_GOOD_ROWS)))
                 .isInstanceOfSatisfying(DomainProblem.class, p -> assertThat(p.type()).isEqualTo(EnrollmentProblem.IMPORT_TOO_LARGE));
         assertThatThrownBy(() -> Acting.run(operator(kediri), () -> imports.start(kediri, "kohort.xlsx", csv(), Mode.KEEP_GOOD_ROWS)))
-                .isInstanceOfSatisfying(DomainProblem.class, p -> assertThat(p.type()).isEqualTo(EnrollmentProblem.IMPORT_XLSX_NOT_SUPPORTED));
+                .isInstanceOfSatisfying(DomainProblem.class, p -> assertThat(p.type()).isEqualTo(EnrollmentProblem.IMPORT_NOT_XLSX));
+        assertThatThrownBy(() -> Acting.run(operator(kediri), () -> imports.start(kediri, "kohort.xls", csv(), Mode.KEEP_GOOD_ROWS)))
+                .isInstanceOfSatisfying(DomainProblem.class, p -> assertThat(p.type()).isEqualTo(EnrollmentProblem.IMPORT_XLS_OLD_FORMAT));
+        byte[] zip = {'P', 'K', 3, 4, 20, 0, 0, 0, 8, 0};
+        assertThatThrownBy(() -> Acting.run(operator(kediri), () -> imports.start(kediri, "kohort.csv", new ByteArrayInputStream(zip), Mode.KEEP_GOOD_ROWS)))
+                .isInstanceOfSatisfying(DomainProblem.class, p -> assertThat(p.type()).isEqualTo(EnrollmentProblem.IMPORT_CSV_IS_XLSX));
         assertThatThrownBy(() -> Acting.run(operator(kediri), () -> imports.start(kediri, "kohort.pdf", csv(), Mode.KEEP_GOOD_ROWS)))
                 .isInstanceOfSatisfying(DomainProblem.class, p -> assertThat(p.type()).isEqualTo(EnrollmentProblem.IMPORT_FILE_TYPE));
         assertThatThrownBy(() -> Acting.run(operator(kediri), () -> imports.start(kediri, "kohort.csv", csv(), null)))

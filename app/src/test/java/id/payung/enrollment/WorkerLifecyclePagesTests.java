@@ -23,7 +23,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-/** The worker page's verification and deactivation forms (dev-no-auth: the developer actor). */
+/** The worker page's verification, deactivation and reactivation forms (dev-no-auth: the developer actor). */
 @PayungIntegrationTest
 @AutoConfigureMockMvc
 class WorkerLifecyclePagesTests {
@@ -61,5 +61,26 @@ class WorkerLifecyclePagesTests {
         mvc.perform(get(page)).andExpect(status().isOk())
                 .andExpect(content().string(allOf(containsString("Berakhir"), containsString("Diakhiri"),
                         not(containsString("Nonaktifkan / akhiri")))));
+    }
+
+    @Test
+    void anInactiveWorkerIsReactivatedFromHisPageWithAReason() throws Exception {
+        TenantId kediri = EnrollmentFixtures.kediri(administration);
+        Worker worker = Acting.as(operator(kediri), () -> registration.register(kediri, man(manNik(), KEDIRI_VILLAGE))).worker();
+        String page = "/tenants/" + kediri + "/workers/" + worker.id();
+        mvc.perform(get(page)).andExpect(content().string(not(containsString("Aktifkan kembali"))));
+        mvc.perform(post(page + "/deactivation").with(csrf()).param("status", "INACTIVE").param("reason", "BERHENTI_BEKERJA")
+                        .param("date", Nik.today().toString()))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(get(page)).andExpect(content().string(containsString("Aktifkan kembali")));
+
+        mvc.perform(post(page + "/reactivation").with(csrf()).param("reason", ""))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Isian ini wajib diisi")));
+        mvc.perform(post(page + "/reactivation").with(csrf()).param("reason", "Kembali bekerja sebagai ojek"))
+                .andExpect(status().is3xxRedirection()).andExpect(redirectedUrl(page));
+        mvc.perform(get(page)).andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("Diaktifkan kembali"), containsString("Kembali bekerja sebagai ojek"),
+                        not(containsString("Aktifkan kembali</h2>")))));
     }
 }

@@ -96,6 +96,25 @@ class WorkerVerificationApiTests {
     }
 
     @Test
+    void operatorsAndBpjsStaffReactivateAnInactiveWorkerWithAReasonOthersMayNot() throws Exception {
+        String worker = registerWorker();
+        String today = Nik.today().toString();
+        expect(reactivate(worker, "Bekerja lagi"), member(KEDIRI_ALIAS, "disnaker-operator"), 409)
+                .andExpect(jsonPath("$.type").value("https://payung.id/problems/worker-status-change-refused"));
+        expect(deactivate(worker, "INACTIVE", "BERHENTI_BEKERJA", today), member(KEDIRI_ALIAS, "disnaker-operator"), 200);
+        expect(reactivate(worker, "Bekerja lagi"), member(KEDIRI_ALIAS, "asn-sponsor"), 403);
+        expect(reactivate(worker, "Bekerja lagi"), member(BLITAR_ALIAS, "disnaker-operator"), 403);
+        expect(reactivate(worker, "Bekerja lagi"), bpjs("KC-BLITAR"), 403);
+        expect(reactivate(worker, " "), member(KEDIRI_ALIAS, "disnaker-operator"), 400)
+                .andExpect(content().string(containsString("enrollment-required")));
+
+        expect(reactivate(worker, "Bekerja lagi"), bpjs("KC-KEDIRI"), 200)
+                .andExpect(jsonPath("$.status").value("REGISTERED"));
+        expect(get("/api/v1/tenants/{id}/workers/{w}", kediri, worker), bpjs("KC-KEDIRI"), 200)
+                .andExpect(jsonPath("$.history[0].action").value("REACTIVATED"));
+    }
+
+    @Test
     void theBatchExportIsForBpjsStaffAndABadResultFileIsA422WithItsRows() throws Exception {
         registerWorker();
         expect(get("/api/v1/tenants/{id}/workers/verification-batch", kediri), bpjs("KC-KEDIRI"), 200)
@@ -170,6 +189,11 @@ class WorkerVerificationApiTests {
     private MockHttpServletRequestBuilder deactivate(String worker, String status, String reason, String date) {
         return post("/api/v1/tenants/{id}/workers/{w}/deactivation", kediri, worker).contentType(MediaType.APPLICATION_JSON)
                 .content("{\"status\": \"%s\", \"reason\": \"%s\", \"date\": \"%s\"}".formatted(status, reason, date));
+    }
+
+    private MockHttpServletRequestBuilder reactivate(String worker, String reason) {
+        return post("/api/v1/tenants/{id}/workers/{w}/reactivation", kediri, worker).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"reason\": \"%s\"}".formatted(reason));
     }
 
     private ResultActions expect(MockHttpServletRequestBuilder request, Token token, int status) throws Exception {

@@ -27,7 +27,13 @@ class DatabaseCatalogTests {
             // no privilege on it and reaches it only through SECURITY DEFINER functions answering free/mine/elsewhere
             "enrollment.national_membership",
             // reference data: BPU contribution rates and the PP 50/2025 discounts, dated; read-only for the app
-            "sponsorship.contribution_rate", "sponsorship.contribution_discount");
+            "sponsorship.contribution_rate", "sponsorship.contribution_discount",
+            // national register of paid person-months (double funding across pemda): keyed person -> paying tenant;
+            // the app role has no privilege on it, only SECURITY DEFINER functions answering "also funded elsewhere"
+            "sponsorship.national_funded_month",
+            // reference data of claims, dated: benefit rules, scholarship rates, document checklists, public holidays
+            // (the 7-working-day deadline); read-only for the app
+            "claims.benefit_rule", "claims.scholarship_rate", "claims.document_requirement", "claims.holiday");
 
     @Autowired
     JdbcTemplate jdbc;

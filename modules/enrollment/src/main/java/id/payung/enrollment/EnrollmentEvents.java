@@ -9,7 +9,10 @@ import java.util.UUID;
 /** What the enrollment module announces. Ids only; never a NIK, a name or an heir. */
 public final class EnrollmentEvents {
 
-    /** A worker was registered in a pemda (status REGISTERED, waiting for BPJS to verify). */
+    /**
+     * A worker was registered in a pemda (status REGISTERED, waiting for BPJS to verify); also when a worker
+     * who had ENDED is registered again (same worker id).
+     */
     public record WorkerRegistered(TenantId tenantId, UUID workerId) {
     }
 
@@ -19,6 +22,13 @@ public final class EnrollmentEvents {
 
     /** The worker was made INACTIVE or ENDED; the status and reason are read from the worker, not carried here. */
     public record WorkerDeactivated(TenantId tenantId, UUID workerId) {
+    }
+
+    /**
+     * An operator or BPJS staff brought an INACTIVE worker back (status VERIFIED with a KPJ, else REGISTERED);
+     * he becomes ACTIVE again with his next paid contribution.
+     */
+    public record WorkerReactivated(TenantId tenantId, UUID workerId) {
     }
 
     /**

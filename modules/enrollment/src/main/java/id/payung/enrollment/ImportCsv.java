@@ -20,13 +20,17 @@ import java.util.List;
  * The separator is a comma, or a semicolon when the header line has semicolons and no comma (what a
  * spreadsheet set to Indonesian writes). Cells are text, never evaluated.
  */
-final class ImportCsv implements AutoCloseable {
+final class ImportCsv implements ImportSource {
 
     /** Longest cell accepted: a longer one is not a worker's data. */
     static final int MAX_CELL = 2_000;
     static final int MAX_CELLS = 50;
 
     private final Reader in;
+    // Our own buffer: Reader.read() per character takes a lock each time, 170 million times for a 1M-row file.
+    private final char[] buffer = new char[1 << 16];
+    private int position;
+    private int limit;
     private char separator = 0;
     private int line = 1;
     private int recordLine = 1;
@@ -36,16 +40,18 @@ final class ImportCsv implements AutoCloseable {
         var decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
-        this.in = new java.io.BufferedReader(new InputStreamReader(bytes, decoder), 1 << 16);
+        this.in = new InputStreamReader(bytes, decoder);
     }
 
     /** The line (from 1) the last record returned started on. */
-    int recordLine() {
+    @Override
+    public int recordLine() {
         return recordLine;
     }
 
     /** The cells of the next record, or null at the end of the file. Blank lines are skipped. */
-    List<String> next() {
+    @Override
+    public List<String> next() {
         try {
             int c = read();
             while (c == '\r' || c == '\n') {
@@ -130,7 +136,13 @@ final class ImportCsv implements AutoCloseable {
             pushedBack = -2;
             return c;
         }
-        return in.read();
+        if (position == limit) {
+            int n = in.read(buffer, 0, buffer.length);
+            if (n <= 0) return -1;
+            position = 0;
+            limit = n;
+        }
+        return buffer[position++];
     }
 
     private static DomainProblem problem(EnrollmentProblem type, Object... arguments) {
@@ -155,11 +167,21 @@ final class ImportCsv implements AutoCloseable {
     }
 
     /**
-     * The first line (from 1) holding bytes that are not UTF-8, or 0 when the whole stream is UTF-8.
-     * Scans the bytes once without decoding them into memory (overlong forms and surrogates refused).
+     * What one pass over the bytes found: the first line that is not UTF-8 (0: none), and the most records
+     * the file can hold after its header (its lines, CR, LF or CRLF, less one; quoted line breaks make it fewer).
      */
-    static int firstNonUtf8Line(InputStream bytes) throws IOException {
+    record Scan(int firstNonUtf8Line, long mostRecords) {
+    }
+
+    /**
+     * Checks the encoding and counts the lines in one pass over the bytes, without decoding them into memory:
+     * the first line (from 1) holding bytes that are not UTF-8 (overlong forms and surrogates refused), or 0.
+     */
+    static Scan scan(InputStream bytes) throws IOException {
         int line = 1;
+        long terminators = 0;
+        boolean afterCr = false;
+        int last = -1;
         int need = 0;
         int lower = 0x80, upper = 0xBF;
         byte[] buffer = new byte[1 << 16];
@@ -167,6 +189,10 @@ final class ImportCsv implements AutoCloseable {
         while ((n = bytes.read(buffer)) > 0) {
             for (int i = 0; i < n; i++) {
                 int b = buffer[i] & 0xFF;
+                last = b;
+                if (b == '\r') terminators++;
+                else if (b == '\n' && !afterCr) terminators++;
+                afterCr = b == '\r';
                 if (need == 0) {
                     if (b == '\n') line++;
                     if (b < 0x80) continue;
@@ -181,16 +207,17 @@ final class ImportCsv implements AutoCloseable {
                         need = 3;
                         if (b == 0xF0) lower = 0x90;
                         if (b == 0xF4) upper = 0x8F;
-                    } else return line;
+                    } else return new Scan(line, line);
                 } else {
-                    if (b < lower || b > upper) return line;
+                    if (b < lower || b > upper) return new Scan(line, line);
                     lower = 0x80;
                     upper = 0xBF;
                     need--;
                 }
             }
         }
-        return need == 0 ? 0 : line;
+        long lines = terminators + (last != -1 && last != '\n' && last != '\r' ? 1 : 0);
+        return new Scan(need == 0 ? 0 : line, Math.max(0, lines - 1));
     }
 
     @Override

@@ -30,11 +30,13 @@ import java.util.regex.Pattern;
 /**
  * A registration's lifecycle after registration: BPJS staff of the administering office verify a
  * worker by recording his KPJ (REGISTERED to VERIFIED); a Disnaker operator or BPJS staff make him
- * INACTIVE or ENDED with a reason and a date. Ending gives back his national membership.
+ * INACTIVE or ENDED with a reason and a date, and bring an INACTIVE worker back with a reason. Ending gives
+ * back his national membership; an ENDED worker comes back only by registering him again
+ * ({@link WorkerRegistration#register}), which claims the membership anew.
  *
- * <p>ACTIVE is reached once a contribution is paid, from the sponsorship module's {@code ContributionPaid}
- * event, which does not exist yet. Its listener belongs in this class (an {@code @ApplicationModuleListener}
- * moving VERIFIED to ACTIVE with a history entry); until then nothing makes a worker ACTIVE.
+ * <p>ACTIVE (and INACTIVE by three unpaid months) follow the money: the sponsorship module drives them
+ * through {@link WorkerCoverageStatus} (ADR 0007). A worker reactivated here returns to VERIFIED or
+ * REGISTERED and becomes ACTIVE again with his next paid month.
  */
 @Service
 public class WorkerLifecycle {
@@ -192,6 +194,36 @@ public class WorkerLifecycle {
         });
     }
 
+    /**
+     * A Disnaker operator or BPJS staff bring an INACTIVE worker back, saying why: he returns to VERIFIED if
+     * BPJS recorded his KPJ, else to REGISTERED, and becomes ACTIVE again with the next paid contribution
+     * (status follows money, ADR 0007). The history keeps the reason.
+     */
+    public Worker reactivate(TenantId tenant, UUID workerId, String reasonText) {
+        Actor actor = currentActor.get();
+        actor.requireAnyOf(MAY_DEACTIVATE);
+        String reason = reasonText == null || reasonText.isBlank() ? null : reasonText.strip().replaceAll("\\s+", " ");
+        var checks = InvalidInput.checks();
+        if (reason == null) checks.require(false, "reason", EnrollmentProblem.REQUIRED);
+        else checks.require(reason.length() <= NOTE_MAX, "reason", EnrollmentProblem.REACTIVATION_REASON_INVALID, NOTE_MAX);
+        checks.throwIfAny();
+        return transactions.inTenant(tenant, () -> {
+            tenants.requireWritable(tenant);
+            Worker worker = workers.findForUpdate(tenant, workerId)
+                    .orElseThrow(() -> new DomainProblem(EnrollmentProblem.WORKER_NOT_FOUND));
+            WorkerStatus to = worker.kpj() != null ? WorkerStatus.VERIFIED : WorkerStatus.REGISTERED;
+            if (worker.status() != WorkerStatus.INACTIVE) {
+                throw new DomainProblem(EnrollmentProblem.STATUS_CHANGE_REFUSED, Map.of("field", "reason"),
+                        worker.status().name(), to.name());
+            }
+            workers.reactivate(tenant, workerId, to);
+            workers.addHistory(tenant, workerId, actor.subject(), actor.displayName(), "REACTIVATED", to, reason);
+            audit.record("worker.reactivated", "worker", workerId, Map.of("to", to.name()));
+            events.publishEvent(new EnrollmentEvents.WorkerReactivated(tenant, workerId));
+            return workers.find(tenant, workerId).orElseThrow();
+        });
+    }
+
     /** Where a person is registered: FREE, or the name of the pemda holding his membership. */
     public record MembershipLookup(boolean registered, String pemdaName) {
     }
@@ -223,6 +255,11 @@ public class WorkerLifecycle {
     /** Whether the current actor may verify the worker now (the worker page shows the form). */
     public boolean mayVerify(Worker worker) {
         return worker.status() == WorkerStatus.REGISTERED && mayAny(MAY_VERIFY);
+    }
+
+    /** Whether the current actor may bring the worker back from INACTIVE now. */
+    public boolean mayReactivate(Worker worker) {
+        return worker.status() == WorkerStatus.INACTIVE && mayAny(MAY_DEACTIVATE);
     }
 
     /** Whether the current actor may make the worker inactive or end him now. */

@@ -31,7 +31,8 @@ import java.util.UUID;
 /**
  * Registers workers one by one (ASN sponsor, Disnaker operator, BPJS staff) and shows them. A person
  * holds one BPU membership nationally: a NIK registered in another pemda is refused without saying
- * where; a NIK registered here already gives back the existing worker.
+ * where; a NIK registered here already gives back the existing worker, unless he had ENDED: then he is
+ * registered again (same worker, new data and heirs, membership claimed anew).
  */
 @Service
 public class WorkerRegistration {
@@ -73,7 +74,16 @@ public class WorkerRegistration {
                               String villageCode, String phone, String occupationCode, String incomeLevelCode,
                               List<HeirDetails> heirs) {
         public Application {
-            heirs = heirs == null ? List.of() : heirs.stream().map(h -> h == null ? new HeirDetails(null, null, null) : h).toList();
+            heirs = heirs == null ? List.of() : withoutNulls(heirs);
+        }
+
+        private static List<HeirDetails> withoutNulls(List<HeirDetails> heirs) {
+            HeirDetails[] copy = new HeirDetails[heirs.size()];
+            for (int i = 0; i < copy.length; i++) {
+                HeirDetails h = heirs.get(i);
+                copy[i] = h == null ? new HeirDetails(null, null, null) : h;
+            }
+            return List.of(copy);
         }
 
         @Override
@@ -93,8 +103,11 @@ public class WorkerRegistration {
         }
     }
 
-    /** The registered worker, and whether this call registered him or he was registered here already. */
-    public record Outcome(Worker worker, boolean created) {
+    /**
+     * The registered worker, and whether this call registered him ({@code created}; {@code reRegistered} when
+     * he had ENDED in this pemda before) or he was registered here already.
+     */
+    public record Outcome(Worker worker, boolean created, boolean reRegistered) {
     }
 
     public record WorkerDetails(Worker worker, List<Heir> heirs, List<WorkerHistoryEntry> history,
@@ -119,12 +132,17 @@ public class WorkerRegistration {
                 Tenant pemda = tenants.requireWritable(tenant);
                 WorkerValidator.Valid valid = validate(pemda, application);
                 Optional<Worker> existing = workers.findByNik(tenant, valid.nik().value());
+                if (existing.isPresent() && existing.get().status() == WorkerStatus.ENDED) {
+                    Optional<Outcome> again = registerAgain(tenant, existing.get(), valid, actor);
+                    if (again.isPresent()) return again.get();
+                    existing = workers.findByNik(tenant, valid.nik().value());
+                }
                 if (existing.isPresent()) {
                     // An ASN sponsor sees only his own workers: told that the person is registered here, not shown him.
                     if (!visibleTo(actor, existing.get())) {
                         throw new DomainProblem(EnrollmentProblem.REGISTERED_HERE_BY_ANOTHER, Map.of("field", "nik"));
                     }
-                    return new Outcome(existing.get(), false);
+                    return new Outcome(existing.get(), false, false);
                 }
                 if (membership.claim(fingerprint.of(valid.nik())) != NationalMembership.Standing.MINE) {
                     throw new DomainProblem(EnrollmentProblem.REGISTERED_ELSEWHERE, Map.of("field", "nik"));
@@ -136,7 +154,7 @@ public class WorkerRegistration {
                 audit.record("worker.registered", "worker", id,
                         Map.of("occupation", valid.occupation(), "village", valid.village().value(), "heirs", valid.heirs().size()));
                 events.publishEvent(new WorkerRegistered(tenant, id));
-                return new Outcome(workers.find(tenant, id).orElseThrow(), true);
+                return new Outcome(workers.find(tenant, id).orElseThrow(), true, false);
             });
         } catch (DuplicateKeyException concurrentSameNik) {
             // Registered here a moment ago by someone else: give back that worker.
@@ -145,8 +163,30 @@ public class WorkerRegistration {
             if (!visibleTo(actor, existing)) {
                 throw new DomainProblem(EnrollmentProblem.REGISTERED_HERE_BY_ANOTHER, Map.of("field", "nik"));
             }
-            return new Outcome(existing, false);
+            return new Outcome(existing, false, false);
         }
+    }
+
+    /**
+     * A worker who had ENDED in this pemda (moved away, stopped working…) is registered again: his
+     * national membership, given back when he ended, is claimed anew (refused if another pemda holds him
+     * now), his data and heirs are the new registration's, and he waits for BPJS to verify him again. Empty
+     * when someone registered him again a moment ago.
+     */
+    private Optional<Outcome> registerAgain(TenantId tenant, Worker ended, WorkerValidator.Valid valid, Actor actor) {
+        if (membership.claim(fingerprint.of(valid.nik())) != NationalMembership.Standing.MINE) {
+            throw new DomainProblem(EnrollmentProblem.REGISTERED_ELSEWHERE, Map.of("field", "nik"));
+        }
+        UUID id = ended.id();
+        boolean done = workers.reRegister(tenant, id, new NewWorker(id, valid.nik().value(), valid.name(), valid.nik().birthDate(),
+                valid.nik().sex(), valid.address(), valid.village(), valid.phone(), valid.occupation(), valid.incomeLevel(),
+                actor.subject()), valid.heirs());
+        if (!done) return Optional.empty();
+        workers.addHistory(tenant, id, actor.subject(), actor.displayName(), "RE_REGISTERED", WorkerStatus.REGISTERED);
+        audit.record("worker.re-registered", "worker", id,
+                Map.of("occupation", valid.occupation(), "village", valid.village().value(), "heirs", valid.heirs().size()));
+        events.publishEvent(new WorkerRegistered(tenant, id));
+        return Optional.of(new Outcome(workers.find(tenant, id).orElseThrow(), true, true));
     }
 
     public Page<Worker> list(TenantId tenant, WorkerQuery query, PageRequest page) {

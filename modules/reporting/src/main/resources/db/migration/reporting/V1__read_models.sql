@@ -1,7 +1,7 @@
 CREATE SCHEMA reporting;
 GRANT USAGE ON SCHEMA reporting TO ${app_role};
 
--- Read models of coverage against target (issue 7, ADR 0008). Everything here is derived from the other
+-- Read models of coverage against target (issue 7, ADR 0011). Everything here is derived from the other
 -- modules' events and published APIs; nothing is the truth about anything, and the rebuild command can
 -- recompute it. Periods (months) are stored as the DATE of the month's first day. Money is whole Rupiah.
 -- No personal data: workers are ids with a village, an occupation and a status; no NIK, name or heir.

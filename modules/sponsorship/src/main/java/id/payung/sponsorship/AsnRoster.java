@@ -16,9 +16,15 @@ import id.payung.tenancy.Opd;
 import id.payung.tenancy.OpdId;
 import id.payung.tenancy.OpdRegistry;
 import id.payung.tenancy.TenantAdministration;
+import org.dhatim.fastexcel.reader.Cell;
+import org.dhatim.fastexcel.reader.CellType;
+import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.dhatim.fastexcel.reader.Row;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -27,10 +33,11 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The ASN roster of a pemda, kept by its Disnaker operator: one entry per NIP with name and OPD, added
- * one by one or from a CSV file ({@code nip,nama,kode_opd}). A file is taken whole or not at all.
+ * one by one or from a CSV or XLSX file ({@code nip,nama,kode_opd}). A file is taken whole or not at all.
  */
 @Service
 public class AsnRoster {
@@ -133,6 +140,53 @@ public class AsnRoster {
     public ImportResult importCsv(TenantId tenant, String content) {
         currentActor.get().requireAnyOf(Role.DISNAKER_OPERATOR);
         List<String> lines = content == null ? List.of() : content.lines().toList();
+        List<SheetRow> rows = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            String text = lines.get(i).replace("\uFEFF", "");
+            if (!text.isBlank()) rows.add(new SheetRow(i + 1, Csv.split(text), false));
+        }
+        return importRows(tenant, rows);
+    }
+
+    /**
+     * Imports the first sheet of an XLSX workbook with the same columns, rules and all-or-nothing report
+     * as {@link #importCsv}; lines are the sheet's row numbers. A NIP must be a text cell: Excel keeps only
+     * 15 significant digits of a number, so an 18-digit NIP typed as a number may already have changed.
+     */
+    public ImportResult importXlsx(TenantId tenant, InputStream content) {
+        currentActor.get().requireAnyOf(Role.DISNAKER_OPERATOR);
+        List<SheetRow> rows = new ArrayList<>();
+        try (ReadableWorkbook workbook = new ReadableWorkbook(content);
+             Stream<Row> sheet = workbook.getFirstSheet().openStream()) {
+            var iterator = sheet.iterator();
+            while (iterator.hasNext()) {
+                Row row = iterator.next();
+                List<String> cells = new ArrayList<>();
+                boolean nipIsNumber = false;
+                int last = -1;
+                for (int c = 0; c < row.getCellCount(); c++) {
+                    Cell cell = row.getCell(c);
+                    String text = cell == null || cell.getType() == CellType.EMPTY ? "" : cell.getText();
+                    if (c == 0 && cell != null && cell.getType() == CellType.NUMBER) nipIsNumber = true;
+                    cells.add(text == null ? "" : text);
+                    if (text != null && !text.isBlank()) last = c;
+                }
+                if (last < 0) continue;
+                if (rows.size() > MAX_IMPORT_ROWS + 1) throw new DomainProblem(SponsorshipProblem.ROSTER_FILE_TOO_LARGE, MAX_IMPORT_ROWS);
+                rows.add(new SheetRow(row.getRowNum(), cells.subList(0, Math.max(last + 1, Math.min(cells.size(), 3))), nipIsNumber));
+            }
+        } catch (IOException | RuntimeException unreadable) {
+            if (unreadable instanceof DomainProblem problem) throw problem;
+            throw new DomainProblem(SponsorshipProblem.ROSTER_FILE_UNREADABLE, Map.of("field", "file"));
+        }
+        return importRows(tenant, rows);
+    }
+
+    /** One non-blank row of an uploaded file: its line (or sheet row) number and cells. */
+    private record SheetRow(int line, List<String> cells, boolean nipIsNumber) {
+    }
+
+    private ImportResult importRows(TenantId tenant, List<SheetRow> sheetRows) {
         return transactions.inTenant(tenant, () -> {
             tenants.requireWritable(tenant);
             Map<String, Opd> opdByCode = opds.active(tenant).stream()
@@ -142,11 +196,9 @@ public class AsnRoster {
             Map<String, Integer> firstLineOfNip = new HashMap<>();
             LocalDateHolder today = new LocalDateHolder();
             int dataRows = 0;
-            for (int i = 0; i < lines.size(); i++) {
-                int line = i + 1;
-                String text = lines.get(i).replace("\uFEFF", "");
-                if (text.isBlank()) continue;
-                List<String> cells = Csv.split(text);
+            for (SheetRow row : sheetRows) {
+                int line = row.line();
+                List<String> cells = row.cells();
                 if (dataRows == 0 && entries.isEmpty() && problems.isEmpty() && cells.getFirst().strip().equalsIgnoreCase("nip")) continue;
                 dataRows++;
                 if (dataRows > MAX_IMPORT_ROWS) {
@@ -160,13 +212,14 @@ public class AsnRoster {
                 String name = cleanName(cells.get(1));
                 String opdCode = cells.get(2).strip().toUpperCase(Locale.ROOT);
                 int before = problems.size();
-                Nip.problemWith(nip, today.value).ifPresent(p -> problems.add(new RowProblem(line, "nip", p, List.of(nip))));
+                if (row.nipIsNumber()) problems.add(new RowProblem(line, "nip", SponsorshipProblem.ROSTER_NIP_NOT_TEXT, List.of()));
+                else Nip.problemWith(nip, today.value).ifPresent(p -> problems.add(new RowProblem(line, "nip", p, List.of(nip))));
                 if (name.length() < 3 || name.length() > 150) {
                     problems.add(new RowProblem(line, "nama", SponsorshipProblem.ASN_NAME_INVALID, List.of(3, 150)));
                 }
                 Opd opd = opdByCode.get(opdCode);
                 if (opd == null) problems.add(new RowProblem(line, "kode_opd", SponsorshipProblem.ROSTER_OPD_CODE_UNKNOWN, List.of(opdCode)));
-                Integer earlier = firstLineOfNip.putIfAbsent(nip, line);
+                Integer earlier = row.nipIsNumber() ? null : firstLineOfNip.putIfAbsent(nip, line);
                 if (earlier != null) problems.add(new RowProblem(line, "nip", SponsorshipProblem.ROSTER_NIP_REPEATED, List.of(nip, earlier)));
                 if (problems.size() == before) entries.add(new NewEntry(nip, name, opd.id()));
             }

@@ -22,7 +22,11 @@ public enum TenancyProblem implements ProblemType {
     OPD_CODE_TAKEN("opd-code-taken", 409),
     OPD_NAME_TAKEN("opd-name-taken", 409),
     OPD_NOT_FOUND("opd-not-found", 404),
-    REGION_NOT_FOUND("region-not-found", 404);
+    REGION_NOT_FOUND("region-not-found", 404),
+    POLICY_MONTH_INVALID("policy-month-invalid", 400),
+    POLICY_MONTH_PAST("policy-month-past", 400),
+    POLICY_MONTH_TOO_FAR("policy-month-too-far", 400),
+    POLICY_MINIMUM_INVALID("policy-minimum-invalid", 400);
 
     private final String slug;
     private final int httpStatus;

@@ -77,6 +77,20 @@ public class CoverageStatusRows {
                 .getValues(0, UUID.class);
     }
 
+    /** ENDED workers among the ids, with the date the end took effect. */
+    public java.util.Map<UUID, LocalDate> endDates(TenantId tenant, Collection<UUID> ids) {
+        return db.fetch("SELECT worker_id, status_since FROM enrollment.worker WHERE tenant_id = ? AND worker_id = ANY (?::uuid[])"
+                        + " AND status = 'ENDED' AND status_since IS NOT NULL", tenant.value(), ids.toArray(UUID[]::new))
+                .intoMap(r -> r.get(0, UUID.class), r -> r.get(1, LocalDate.class));
+    }
+
+    /** The NIKs of these workers (for keys computed inside enrollment; never handed out). */
+    public java.util.Map<UUID, String> niks(TenantId tenant, Collection<UUID> ids) {
+        return db.fetch("SELECT worker_id, nik FROM enrollment.worker WHERE tenant_id = ? AND worker_id = ANY (?::uuid[])",
+                        tenant.value(), ids.toArray(UUID[]::new))
+                .intoMap(r -> r.get(0, UUID.class), r -> r.get(1, String.class));
+    }
+
     public List<WorkerProfile> profiles(TenantId tenant, Collection<UUID> ids) {
         return db.fetch(PROFILE_SELECT + " WHERE w.tenant_id = ? AND w.worker_id = ANY (?::uuid[])",
                 tenant.value(), ids.toArray(UUID[]::new)).map(r -> toProfile(tenant, r));

@@ -2,24 +2,25 @@ package id.payung.enrollment.persistence;
 
 import id.payung.platform.TenantId;
 import org.jooq.DSLContext;
-import org.jooq.Record1;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
-import java.time.LocalDate;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.OffsetDateTime;
-import java.util.HashSet;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 
 import static id.payung.enrollment.persistence.jooq.Tables.WORKER_IMPORT;
 import static id.payung.enrollment.persistence.jooq.Tables.WORKER_IMPORT_REJECTION;
-import static id.payung.enrollment.persistence.jooq.Tables.WORKER_IMPORT_ROW;
 
-/** Bulk import jobs, their rejected rows and the staging of their valid rows. */
+/** Bulk import jobs, their rejected rows, and the set-based storing of a batch of valid rows. */
 @Repository
 public class ImportRows {
 
@@ -31,19 +32,19 @@ public class ImportRows {
 
     public record JobRow(UUID id, String fileName, String mode, String status, int rowsRead, int rowsValid,
                          int rowsRejected, int rowsStored, int rowsExisting, String problem, String startedBy,
-                         OffsetDateTime startedAt, OffsetDateTime finishedAt) {
-    }
-
-    public record Staged(int rowNo, UUID workerId, String nik, byte[] nikHmac, String name, LocalDate birthDate,
-                         String sex, String address, String villageCode, String phone, String occupationCode,
-                         String incomeLevelCode, String heirName, String heirRelationship, String heirNik) {
+                         OffsetDateTime startedAt, OffsetDateTime finishedAt, OffsetDateTime heartbeatAt) {
     }
 
     public record Rejection(int rowNo, int position, String column, String reason) {
     }
 
-    public void createJob(TenantId tenant, UUID id, String fileName, String mode, String startedBy) {
+    /** What storing a batch did: how many workers were new, re-registered (had ENDED) or already here, and the rows held elsewhere. */
+    public record Stored(int stored, int reRegistered, int existing, List<Integer> heldElsewhereRowNos) {
+    }
+
+    public void createJob(TenantId tenant, UUID id, String fileName, String mode, String startedBy, String startedByName) {
         db.insertInto(WORKER_IMPORT)
+                .set(WORKER_IMPORT.STARTED_BY_NAME, startedByName == null || startedByName.length() <= 200 ? startedByName : startedByName.substring(0, 200))
                 .set(WORKER_IMPORT.TENANT_ID, tenant.value())
                 .set(WORKER_IMPORT.IMPORT_ID, id)
                 .set(WORKER_IMPORT.FILE_NAME, fileName)
@@ -55,118 +56,258 @@ public class ImportRows {
 
     public Optional<JobRow> job(TenantId tenant, UUID id) {
         return db.selectFrom(WORKER_IMPORT).where(WORKER_IMPORT.TENANT_ID.eq(tenant.value()), WORKER_IMPORT.IMPORT_ID.eq(id))
-                .fetchOptional(r -> new JobRow(r.getImportId(), r.getFileName(), r.getMode(), r.getStatus(), r.getRowsRead(),
-                        r.getRowsValid(), r.getRowsRejected(), r.getRowsStored(), r.getRowsExisting(), r.getProblem(),
-                        r.getStartedBy(), r.getStartedAt(), r.getFinishedAt()));
+                .fetchOptional(ImportRows::toJob);
     }
 
     public List<JobRow> recentJobs(TenantId tenant, int limit) {
         return db.selectFrom(WORKER_IMPORT).where(WORKER_IMPORT.TENANT_ID.eq(tenant.value()))
                 .orderBy(WORKER_IMPORT.STARTED_AT.desc()).limit(limit)
-                .fetch(r -> new JobRow(r.getImportId(), r.getFileName(), r.getMode(), r.getStatus(), r.getRowsRead(),
-                        r.getRowsValid(), r.getRowsRejected(), r.getRowsStored(), r.getRowsExisting(), r.getProblem(),
-                        r.getStartedBy(), r.getStartedAt(), r.getFinishedAt()));
+                .fetch(ImportRows::toJob);
     }
 
-    /** Adds a batch's counts to the job. */
+    /** RUNNING imports of the tenant whose last heartbeat is before the given time. */
+    public List<JobRow> runningSilentSince(TenantId tenant, OffsetDateTime before) {
+        return db.selectFrom(WORKER_IMPORT)
+                .where(WORKER_IMPORT.TENANT_ID.eq(tenant.value()), WORKER_IMPORT.STATUS.eq("RUNNING"),
+                        WORKER_IMPORT.HEARTBEAT_AT.lt(before))
+                .forUpdate().skipLocked()
+                .fetch(ImportRows::toJob);
+    }
+
+    /** Tells that the instance holding these imports is alive. */
+    public void beat(TenantId tenant, List<UUID> ids) {
+        db.update(WORKER_IMPORT)
+                .set(WORKER_IMPORT.HEARTBEAT_AT, DSL.currentOffsetDateTime())
+                .where(WORKER_IMPORT.TENANT_ID.eq(tenant.value()), WORKER_IMPORT.IMPORT_ID.in(ids), WORKER_IMPORT.STATUS.eq("RUNNING"))
+                .execute();
+    }
+
+    /** Adds a batch's counts to the job and beats its heart. */
     public void addProgress(TenantId tenant, UUID id, int read, int valid, int rejected) {
         db.update(WORKER_IMPORT)
                 .set(WORKER_IMPORT.ROWS_READ, WORKER_IMPORT.ROWS_READ.plus(read))
                 .set(WORKER_IMPORT.ROWS_VALID, WORKER_IMPORT.ROWS_VALID.plus(valid))
                 .set(WORKER_IMPORT.ROWS_REJECTED, WORKER_IMPORT.ROWS_REJECTED.plus(rejected))
+                .set(WORKER_IMPORT.HEARTBEAT_AT, DSL.currentOffsetDateTime())
                 .where(WORKER_IMPORT.TENANT_ID.eq(tenant.value()), WORKER_IMPORT.IMPORT_ID.eq(id))
                 .execute();
     }
 
-    public void finish(TenantId tenant, UUID id, String status, int validDelta, int rejectedDelta, int stored, int existing, String problem) {
+    /** Adds what storing a batch did; rows held elsewhere move from valid to rejected. */
+    public void addStored(TenantId tenant, UUID id, int stored, int existing, int heldElsewhere) {
         db.update(WORKER_IMPORT)
+                .set(WORKER_IMPORT.ROWS_STORED, WORKER_IMPORT.ROWS_STORED.plus(stored))
+                .set(WORKER_IMPORT.ROWS_EXISTING, WORKER_IMPORT.ROWS_EXISTING.plus(existing))
+                .set(WORKER_IMPORT.ROWS_VALID, WORKER_IMPORT.ROWS_VALID.minus(heldElsewhere))
+                .set(WORKER_IMPORT.ROWS_REJECTED, WORKER_IMPORT.ROWS_REJECTED.plus(heldElsewhere))
+                .set(WORKER_IMPORT.HEARTBEAT_AT, DSL.currentOffsetDateTime())
+                .where(WORKER_IMPORT.TENANT_ID.eq(tenant.value()), WORKER_IMPORT.IMPORT_ID.eq(id))
+                .execute();
+    }
+
+    /**
+     * Ends a RUNNING job. {@code stored}/{@code existing} replace the counts when given (all-or-nothing
+     * counts them at the end). Answers false when the job was no longer RUNNING (declared interrupted).
+     */
+    public boolean finish(TenantId tenant, UUID id, String status, Integer stored, Integer existing, String problem) {
+        var update = db.update(WORKER_IMPORT)
                 .set(WORKER_IMPORT.STATUS, status)
-                .set(WORKER_IMPORT.ROWS_VALID, WORKER_IMPORT.ROWS_VALID.plus(validDelta))
-                .set(WORKER_IMPORT.ROWS_REJECTED, WORKER_IMPORT.ROWS_REJECTED.plus(rejectedDelta))
-                .set(WORKER_IMPORT.ROWS_STORED, stored)
-                .set(WORKER_IMPORT.ROWS_EXISTING, existing)
                 .set(WORKER_IMPORT.PROBLEM, problem)
                 .set(WORKER_IMPORT.FINISHED_AT, DSL.currentOffsetDateTime())
-                .where(WORKER_IMPORT.TENANT_ID.eq(tenant.value()), WORKER_IMPORT.IMPORT_ID.eq(id))
-                .execute();
-    }
-
-    /** Stages valid rows; answers the row numbers NOT staged because their NIK is on an earlier row of the file. */
-    public Set<Integer> stage(TenantId tenant, UUID importId, List<Staged> rows) {
-        if (rows.isEmpty()) return Set.of();
-        var insert = db.insertInto(WORKER_IMPORT_ROW, WORKER_IMPORT_ROW.TENANT_ID, WORKER_IMPORT_ROW.IMPORT_ID,
-                WORKER_IMPORT_ROW.ROW_NO, WORKER_IMPORT_ROW.WORKER_ID, WORKER_IMPORT_ROW.NIK, WORKER_IMPORT_ROW.NIK_HMAC,
-                WORKER_IMPORT_ROW.NAME, WORKER_IMPORT_ROW.BIRTH_DATE, WORKER_IMPORT_ROW.SEX, WORKER_IMPORT_ROW.ADDRESS,
-                WORKER_IMPORT_ROW.VILLAGE_CODE, WORKER_IMPORT_ROW.PHONE, WORKER_IMPORT_ROW.OCCUPATION_CODE,
-                WORKER_IMPORT_ROW.INCOME_LEVEL_CODE, WORKER_IMPORT_ROW.HEIR_NAME, WORKER_IMPORT_ROW.HEIR_RELATIONSHIP,
-                WORKER_IMPORT_ROW.HEIR_NIK);
-        for (Staged s : rows) {
-            insert = insert.values(tenant.value(), importId, s.rowNo(), s.workerId(), s.nik(), s.nikHmac(), s.name(), s.birthDate(),
-                    s.sex(), s.address(), s.villageCode(), s.phone(), s.occupationCode(), s.incomeLevelCode(), s.heirName(),
-                    s.heirRelationship(), s.heirNik());
-        }
-        Set<Integer> staged = new HashSet<>(insert.onConflictDoNothing().returningResult(WORKER_IMPORT_ROW.ROW_NO).fetch(Record1::value1));
-        Set<Integer> duplicates = new HashSet<>();
-        for (Staged s : rows) if (!staged.contains(s.rowNo())) duplicates.add(s.rowNo());
-        return duplicates;
+                .set(WORKER_IMPORT.HEARTBEAT_AT, DSL.currentOffsetDateTime());
+        if (stored != null) update = update.set(WORKER_IMPORT.ROWS_STORED, stored);
+        if (existing != null) update = update.set(WORKER_IMPORT.ROWS_EXISTING, existing);
+        return update.where(WORKER_IMPORT.TENANT_ID.eq(tenant.value()), WORKER_IMPORT.IMPORT_ID.eq(id),
+                WORKER_IMPORT.STATUS.eq("RUNNING")).execute() == 1;
     }
 
     public void reject(TenantId tenant, UUID importId, List<Rejection> rejections) {
         if (rejections.isEmpty()) return;
-        var insert = db.insertInto(WORKER_IMPORT_REJECTION, WORKER_IMPORT_REJECTION.TENANT_ID, WORKER_IMPORT_REJECTION.IMPORT_ID,
-                WORKER_IMPORT_REJECTION.ROW_NO, WORKER_IMPORT_REJECTION.POSITION, WORKER_IMPORT_REJECTION.COLUMN_NAME,
-                WORKER_IMPORT_REJECTION.REASON);
-        for (Rejection r : rejections) {
-            insert = insert.values(tenant.value(), importId, r.rowNo(), (short) r.position(), r.column(), r.reason());
+        int n = rejections.size();
+        Integer[] rowNos = new Integer[n];
+        Short[] positions = new Short[n];
+        String[] columns = new String[n];
+        String[] reasons = new String[n];
+        for (int i = 0; i < n; i++) {
+            Rejection r = rejections.get(i);
+            rowNos[i] = r.rowNo();
+            positions[i] = (short) r.position();
+            columns[i] = r.column();
+            reasons[i] = r.reason();
         }
-        insert.onConflictDoNothing().execute();
+        db.execute("""
+                insert into enrollment.worker_import_rejection (tenant_id, import_id, row_no, position, column_name, reason)
+                select {0}, {1}, u.row_no, u.position, u.column_name, u.reason
+                from unnest({2}, {3}, {4}, {5}) as u(row_no, position, column_name, reason)
+                on conflict do nothing""",
+                DSL.val(tenant.value()), DSL.val(importId), DSL.val(rowNos), DSL.val(positions), DSL.val(columns), DSL.val(reasons));
     }
 
-    /**
-     * The national register for the whole staged import: with {@code claim}, claims every free person for
-     * this tenant. Answers the row numbers of persons held by another tenant (marked, never stored).
-     */
-    public List<Integer> heldElsewhere(UUID importId, boolean claim) {
-        return db.resultQuery("select * from enrollment.claim_import_memberships({0}, {1})", DSL.val(importId), DSL.val(claim))
-                .fetch(r -> r.get(0, Integer.class));
-    }
+    // --- storing a batch ------------------------------------------------------------------------------
 
-    /**
-     * Moves the staged rows into the register of workers with one INSERT ... SELECT ... ON CONFLICT DO
-     * NOTHING (a NIK already registered in this pemda is left as it is), then their heir and history.
-     * Answers how many workers were stored.
+    /*
+     * One statement per batch: claim the national memberships (ADR 0006), then insert the workers that are
+     * not held elsewhere with ON CONFLICT DO NOTHING (a NIK already registered in this pemda stays as it
+     * is), naming their import (their first history entry, V5), and the heir of those actually inserted.
+     * Every column travels as one array.
      */
-    public int storeStaged(TenantId tenant, UUID importId, String registeredBy, String registeredByName) {
-        int stored = db.execute("""
+    private static final String STORE = """
+            with elsewhere as materialized (
+                select e.pos from enrollment.claim_memberships(?) as e(pos)
+            ), input as materialized (
+                select u.*
+                from unnest(?::uuid[], ?::text[], ?::text[], ?::date[], ?::text[], ?::text[], ?::text[], ?::text[],
+                            ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+                         with ordinality as u(worker_id, nik, name, birth_date, sex, address, village_code, phone,
+                                              occupation_code, income_level_code, heir_name, heir_relationship, heir_nik, pos)
+                where u.pos not in (select e.pos from elsewhere e)
+            ), stored as (
                 insert into enrollment.worker (tenant_id, worker_id, nik, name, birth_date, sex, address, village_code, phone,
-                                               occupation_code, income_level_code, status, registered_by)
-                select s.tenant_id, s.worker_id, s.nik, s.name, s.birth_date, s.sex, s.address, s.village_code, s.phone,
-                       s.occupation_code, s.income_level_code, 'REGISTERED', {2}
-                from enrollment.worker_import_row s
-                where s.tenant_id = {0} and s.import_id = {1} and not s.held_elsewhere
-                order by s.row_no
-                on conflict do nothing""", DSL.val(tenant.value()), DSL.val(importId), DSL.val(registeredBy));
+                                               occupation_code, income_level_code, status, registered_by, import_id)
+                select ?, i.worker_id, i.nik, i.name, i.birth_date, i.sex, i.address, i.village_code, i.phone,
+                       i.occupation_code, i.income_level_code, 'REGISTERED', ?, ?
+                from input i
+                on conflict do nothing
+                returning worker_id
+            ), heirs as (
+                insert into enrollment.heir (tenant_id, worker_id, position, name, relationship, nik)
+                select ?, i.worker_id, 1, i.heir_name, i.heir_relationship, i.heir_nik
+                from input i join stored s on s.worker_id = i.worker_id
+            )
+            select 0, (select count(*) from stored)::integer, (select count(*) from input)::integer
+            union all
+            select e.pos, 0, 0 from elsewhere e""";
+
+    /**
+     * Stores a batch of valid rows in the current transaction: claims their national memberships, registers
+     * the new workers with their heir and an IMPORTED history entry, registers again those of this pemda that
+     * had ENDED, leaves the others as they are (existing) and answers the rows whose person another pemda holds.
+     */
+    public Stored store(TenantId tenant, UUID importId, ImportBatch batch, String actor, String actorName) {
+        if (batch.isEmpty()) return new Stored(0, 0, 0, List.of());
+        return db.connectionResult(c -> {
+            int stored = 0;
+            int considered = 0;
+            List<Integer> elsewhere = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement(STORE)) {
+                int p = 1;
+                s.setArray(p++, c.createArrayOf("bytea", batch.head(batch.nikHmacs)));
+                p = bindColumns(c, s, p, batch);
+                s.setObject(p++, tenant.value());
+                s.setString(p++, actor);
+                s.setObject(p++, importId);
+                s.setObject(p, tenant.value());
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        int pos = r.getInt(1);
+                        if (pos == 0) {
+                            stored = r.getInt(2);
+                            considered = r.getInt(3);
+                        } else {
+                            elsewhere.add(batch.rowNo(pos - 1));
+                        }
+                    }
+                }
+            }
+            int reRegistered = considered > stored ? reRegisterEnded(c, tenant, batch, elsewhere, actor, actorName) : 0;
+            return new Stored(stored, reRegistered, considered - stored - reRegistered, elsewhere);
+        });
+    }
+
+    private static int bindColumns(Connection c, PreparedStatement s, int p, ImportBatch b) throws SQLException {
+        s.setArray(p++, c.createArrayOf("uuid", b.head(b.workerIds)));
+        s.setArray(p++, text(c, b, b.niks));
+        s.setArray(p++, text(c, b, b.names));
+        s.setArray(p++, text(c, b, b.birthDates));
+        s.setArray(p++, text(c, b, b.sexes));
+        s.setArray(p++, text(c, b, b.addresses));
+        s.setArray(p++, text(c, b, b.villageCodes));
+        s.setArray(p++, text(c, b, b.phones));
+        s.setArray(p++, text(c, b, b.occupationCodes));
+        s.setArray(p++, text(c, b, b.incomeLevelCodes));
+        s.setArray(p++, text(c, b, b.heirNames));
+        s.setArray(p++, text(c, b, b.heirRelationships));
+        s.setArray(p++, text(c, b, b.heirNiks));
+        return p;
+    }
+
+    private static Array text(Connection c, ImportBatch b, String[] column) throws SQLException {
+        return c.createArrayOf("text", b.head(column));
+    }
+
+    /*
+     * The rows whose NIK is registered in this pemda already: a worker who had ENDED is registered again
+     * with the file's data and heir (his national membership was claimed again by the batch); any other
+     * is left as it is. Rare, so done in plain steps.
+     */
+    private static final String RE_REGISTER = """
+            with input as (
+                select u.*
+                from unnest(?::uuid[], ?::text[], ?::text[], ?::date[], ?::text[], ?::text[], ?::text[], ?::text[],
+                            ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+                         with ordinality as u(new_worker_id, nik, name, birth_date, sex, address, village_code, phone,
+                                              occupation_code, income_level_code, heir_name, heir_relationship, heir_nik, pos)
+            )
+            update enrollment.worker w
+            set name = i.name, birth_date = i.birth_date, sex = i.sex, address = i.address, village_code = i.village_code,
+                phone = i.phone, occupation_code = i.occupation_code, income_level_code = i.income_level_code,
+                status = 'REGISTERED', kpj = null, status_reason = null, status_note = null, status_since = null,
+                covered_since = null, registered_by = ?, registered_at = now()
+            from input i
+            where w.tenant_id = ? and w.nik = i.nik and w.status = 'ENDED' and not (i.pos = any (?))
+            returning w.worker_id, i.heir_name, i.heir_relationship, i.heir_nik""";
+
+    private int reRegisterEnded(Connection c, TenantId tenant, ImportBatch batch, List<Integer> elsewhereRowNos,
+                                String actor, String actorName) throws SQLException {
+        List<Integer> elsewherePositions = new ArrayList<>();
+        if (!elsewhereRowNos.isEmpty()) {
+            var rows = new java.util.HashSet<>(elsewhereRowNos);
+            for (int i = 0; i < batch.size(); i++) if (rows.contains(batch.rowNo(i))) elsewherePositions.add(i + 1);
+        }
+        List<UUID> workerIds = new ArrayList<>();
+        List<UUID> entryIds = new ArrayList<>();
+        List<String[]> heirs = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement(RE_REGISTER)) {
+            int p = bindColumns(c, s, 1, batch);
+            s.setString(p++, actor);
+            s.setObject(p++, tenant.value());
+            s.setArray(p, c.createArrayOf("integer", elsewherePositions.toArray(Integer[]::new)));
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    workerIds.add(r.getObject(1, UUID.class));
+                    entryIds.add(UUID.randomUUID());
+                    heirs.add(new String[]{r.getString(2), r.getString(3), r.getString(4)});
+                }
+            }
+        }
+        if (workerIds.isEmpty()) return 0;
+        UUID[] ids = workerIds.toArray(UUID[]::new);
+        db.execute("delete from enrollment.heir where tenant_id = {0} and worker_id = any ({1})", DSL.val(tenant.value()), DSL.val(ids));
         db.execute("""
                 insert into enrollment.heir (tenant_id, worker_id, position, name, relationship, nik)
-                select s.tenant_id, s.worker_id, 1, s.heir_name, s.heir_relationship, s.heir_nik
-                from enrollment.worker_import_row s
-                join enrollment.worker w on w.tenant_id = s.tenant_id and w.worker_id = s.worker_id
-                where s.tenant_id = {0} and s.import_id = {1} and not s.held_elsewhere
-                on conflict do nothing""", DSL.val(tenant.value()), DSL.val(importId));
+                select {0}, u.worker_id, 1, u.name, u.relationship, u.nik from unnest({1}, {2}, {3}, {4}) as u(worker_id, name, relationship, nik)""",
+                DSL.val(tenant.value()), DSL.val(ids), DSL.val(heirs.stream().map(h -> h[0]).toArray(String[]::new)),
+                DSL.val(heirs.stream().map(h -> h[1]).toArray(String[]::new)), DSL.val(heirs.stream().map(h -> h[2]).toArray(String[]::new)));
         db.execute("""
                 insert into enrollment.worker_history (tenant_id, entry_id, worker_id, actor, actor_name, action, status)
-                select s.tenant_id, gen_random_uuid(), s.worker_id, {2}, {3}, 'IMPORTED', 'REGISTERED'
-                from enrollment.worker_import_row s
-                join enrollment.worker w on w.tenant_id = s.tenant_id and w.worker_id = s.worker_id
-                where s.tenant_id = {0} and s.import_id = {1} and not s.held_elsewhere
-                on conflict do nothing""", DSL.val(tenant.value()), DSL.val(importId), DSL.val(registeredBy), DSL.val(registeredByName));
-        return stored;
+                select {0}, u.entry_id, u.worker_id, {3}, {4}, 'RE_REGISTERED', 'REGISTERED' from unnest({1}, {2}) as u(entry_id, worker_id)""",
+                DSL.val(tenant.value()), DSL.val(entryIds.toArray(UUID[]::new)), DSL.val(ids), DSL.val(actor), DSL.val(actorName));
+        return ids.length;
     }
 
-    public void dropStaged(TenantId tenant, UUID importId) {
-        db.deleteFrom(WORKER_IMPORT_ROW)
-                .where(WORKER_IMPORT_ROW.TENANT_ID.eq(tenant.value()), WORKER_IMPORT_ROW.IMPORT_ID.eq(importId))
-                .execute();
+    /** Which rows of the batch another pemda holds, claiming nothing: the report of an import that stores nothing. */
+    public List<Integer> heldElsewhere(ImportBatch batch) {
+        if (batch.isEmpty()) return List.of();
+        return db.connectionResult(c -> {
+            List<Integer> rowNos = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement("select pos from enrollment.memberships_elsewhere(?) as e(pos)")) {
+                s.setArray(1, c.createArrayOf("bytea", batch.head(batch.nikHmacs)));
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) rowNos.add(batch.rowNo(r.getInt(1) - 1));
+                }
+            }
+            return rowNos;
+        });
     }
 
     /** Every rejection of the import in row order, a page at a time so that a large report streams. */
@@ -185,5 +326,11 @@ public class ImportRows {
             lastRow = page.getLast().rowNo();
             lastPosition = page.getLast().position();
         }
+    }
+
+    private static JobRow toJob(id.payung.enrollment.persistence.jooq.tables.records.WorkerImportRecord r) {
+        return new JobRow(r.getImportId(), r.getFileName(), r.getMode(), r.getStatus(), r.getRowsRead(),
+                r.getRowsValid(), r.getRowsRejected(), r.getRowsStored(), r.getRowsExisting(), r.getProblem(),
+                r.getStartedBy(), r.getStartedAt(), r.getFinishedAt(), r.getHeartbeatAt());
     }
 }

@@ -18,6 +18,8 @@ import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -26,6 +28,7 @@ import java.util.UUID;
 import static id.payung.enrollment.persistence.jooq.Tables.HEIR;
 import static id.payung.enrollment.persistence.jooq.Tables.WORKER;
 import static id.payung.enrollment.persistence.jooq.Tables.WORKER_HISTORY;
+import static id.payung.enrollment.persistence.jooq.Tables.WORKER_IMPORT;
 
 @Repository
 public class WorkerRows {
@@ -57,10 +60,14 @@ public class WorkerRows {
                 .set(WORKER.STATUS, WorkerStatus.REGISTERED.name())
                 .set(WORKER.REGISTERED_BY, w.registeredBy())
                 .execute();
+        insertHeirs(tenant, w.id(), heirs);
+    }
+
+    private void insertHeirs(TenantId tenant, UUID workerId, List<Heir> heirs) {
         for (Heir heir : heirs) {
             db.insertInto(HEIR)
                     .set(HEIR.TENANT_ID, tenant.value())
-                    .set(HEIR.WORKER_ID, w.id())
+                    .set(HEIR.WORKER_ID, workerId)
                     .set(HEIR.POSITION, (short) heir.position())
                     .set(HEIR.NAME, heir.name())
                     .set(HEIR.RELATIONSHIP, heir.relationship().name())
@@ -97,12 +104,24 @@ public class WorkerRows {
                 .fetch(r -> new Heir(r.getPosition(), r.getName(), HeirRelationship.valueOf(r.getRelationship()), r.getNik()));
     }
 
+    /**
+     * The worker's history, newest first. An imported worker's first entry is his import (who ran it, when,
+     * from which file), read from the import rather than stored once per worker (V5).
+     */
     public List<WorkerHistoryEntry> history(TenantId tenant, UUID workerId) {
-        return db.selectFrom(WORKER_HISTORY)
+        List<WorkerHistoryEntry> entries = new ArrayList<>(db.selectFrom(WORKER_HISTORY)
                 .where(WORKER_HISTORY.TENANT_ID.eq(tenant.value()), WORKER_HISTORY.WORKER_ID.eq(workerId))
-                .orderBy(WORKER_HISTORY.OCCURRED_AT.desc())
                 .fetch(r -> new WorkerHistoryEntry(r.getOccurredAt(), r.getActorName(), r.getAction(),
-                        WorkerStatus.valueOf(r.getStatus()), r.getDetail()));
+                        WorkerStatus.valueOf(r.getStatus()), r.getDetail())));
+        db.select(WORKER_IMPORT.STARTED_AT, WORKER_IMPORT.STARTED_BY_NAME, WORKER_IMPORT.STARTED_BY, WORKER_IMPORT.FILE_NAME)
+                .from(WORKER)
+                .join(WORKER_IMPORT).on(WORKER_IMPORT.TENANT_ID.eq(WORKER.TENANT_ID), WORKER_IMPORT.IMPORT_ID.eq(WORKER.IMPORT_ID))
+                .where(WORKER.TENANT_ID.eq(tenant.value()), WORKER.WORKER_ID.eq(workerId))
+                .fetchOptional(r -> new WorkerHistoryEntry(r.value1(), r.value2() != null ? r.value2() : r.value3(), "IMPORTED",
+                        WorkerStatus.REGISTERED, r.value4()))
+                .ifPresent(entries::add);
+        entries.sort(Comparator.comparing(WorkerHistoryEntry::occurredAt).reversed());
+        return entries;
     }
 
     /** Workers matching the query, by name; only those one person registered when {@code registeredBy} is given. */
@@ -145,6 +164,43 @@ public class WorkerRows {
         db.update(WORKER).set(WORKER.STATUS, status.name()).set(WORKER.STATUS_REASON, reason)
                 .set(WORKER.STATUS_NOTE, note).set(WORKER.STATUS_SINCE, since)
                 .where(WORKER.TENANT_ID.eq(tenant.value()), WORKER.WORKER_ID.eq(id)).execute();
+    }
+
+    /** Back from INACTIVE: the reason and date of the deactivation are cleared (the history keeps them). */
+    public void reactivate(TenantId tenant, UUID id, WorkerStatus status) {
+        db.update(WORKER).set(WORKER.STATUS, status.name()).setNull(WORKER.STATUS_REASON)
+                .setNull(WORKER.STATUS_NOTE).setNull(WORKER.STATUS_SINCE)
+                .where(WORKER.TENANT_ID.eq(tenant.value()), WORKER.WORKER_ID.eq(id)).execute();
+    }
+
+    /**
+     * A worker who had ENDED, registered again with the data and heirs of the new registration: REGISTERED,
+     * without KPJ (BPJS verifies again), registered by and at the new registration. The history keeps the past.
+     */
+    public boolean reRegister(TenantId tenant, UUID id, NewWorker w, List<Heir> heirs) {
+        int updated = db.update(WORKER)
+                .set(WORKER.NAME, w.name())
+                .set(WORKER.BIRTH_DATE, w.birthDate())
+                .set(WORKER.SEX, w.sex().name())
+                .set(WORKER.ADDRESS, w.address())
+                .set(WORKER.VILLAGE_CODE, w.villageCode().value())
+                .set(WORKER.PHONE, w.phone())
+                .set(WORKER.OCCUPATION_CODE, w.occupationCode())
+                .set(WORKER.INCOME_LEVEL_CODE, w.incomeLevelCode())
+                .set(WORKER.STATUS, WorkerStatus.REGISTERED.name())
+                .setNull(WORKER.KPJ)
+                .setNull(WORKER.STATUS_REASON)
+                .setNull(WORKER.STATUS_NOTE)
+                .setNull(WORKER.STATUS_SINCE)
+                .setNull(WORKER.COVERED_SINCE) // a new membership: covered again from its first paid month
+                .set(WORKER.REGISTERED_BY, w.registeredBy())
+                .set(WORKER.REGISTERED_AT, DSL.currentOffsetDateTime())
+                .where(WORKER.TENANT_ID.eq(tenant.value()), WORKER.WORKER_ID.eq(id), WORKER.STATUS.eq(WorkerStatus.ENDED.name()))
+                .execute();
+        if (updated == 0) return false; // registered again a moment ago by someone else
+        db.deleteFrom(HEIR).where(HEIR.TENANT_ID.eq(tenant.value()), HEIR.WORKER_ID.eq(id)).execute();
+        insertHeirs(tenant, id, heirs);
+        return true;
     }
 
     public void addHistory(TenantId tenant, UUID workerId, String actor, String actorName, String action,

@@ -28,13 +28,14 @@ import java.util.Locale;
 import java.util.UUID;
 
 /**
- * Bulk import of workers from CSV (Disnaker operator, BPJS staff). Header, in this order:
+ * Bulk import of workers from CSV or XLSX (Disnaker operator, BPJS staff). Header, in this order:
  * {@code nik,nama,tanggal_lahir,jenis_kelamin,alamat,kode_desa,telepon,pekerjaan,tingkat_penghasilan,
- * ahli_waris_nama,ahli_waris_hubungan,ahli_waris_nik}; UTF-8; at most 200 MB and 1,000,000 rows.
+ * ahli_waris_nama,ahli_waris_hubungan,ahli_waris_nik}; CSV in UTF-8 up to 1,000,000 rows, XLSX (first sheet)
+ * up to 200,000 rows; at most 200 MB.
  */
 @RestController
 @RequestMapping("/api/v1/tenants/{tenantId}/worker-imports")
-@Tag(name = "Worker imports", description = "Bulk import of workers from a CSV file, run in the background")
+@Tag(name = "Worker imports", description = "Bulk import of workers from a CSV or XLSX file, run in the background")
 class WorkerImportApiController {
 
     private final WorkerImports imports;
@@ -44,7 +45,7 @@ class WorkerImportApiController {
     }
 
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    @Operation(summary = "Upload a CSV of workers; mode KEEP_GOOD_ROWS or ALL_OR_NOTHING. 202 with the job; "
+    @Operation(summary = "Upload a CSV or XLSX of workers; mode KEEP_GOOD_ROWS or ALL_OR_NOTHING. 202 with the job; "
             + "400/413/415 when the file is refused before anything starts")
     ResponseEntity<ImportJob> start(@PathVariable String tenantId, @RequestParam("file") MultipartFile file,
                                     @RequestParam(value = "mode", required = false) String mode) {

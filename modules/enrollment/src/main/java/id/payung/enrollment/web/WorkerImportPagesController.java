@@ -42,6 +42,7 @@ class WorkerImportPagesController {
         model.addAttribute("header", String.join(",", WorkerImports.HEADER));
         model.addAttribute("maxMegabytes", imports.maxBytes() / (1024 * 1024));
         model.addAttribute("maxRows", imports.maxRows());
+        model.addAttribute("maxXlsxRows", imports.maxXlsxRows());
         model.addAttribute("imports", imports.recent(tenant));
         return "workers/imports";
     }

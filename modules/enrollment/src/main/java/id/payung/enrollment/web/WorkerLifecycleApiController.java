@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.util.UUID;
 
-/** The lifecycle of a worker's registration: verification with a KPJ, deactivation and end. */
+/** The lifecycle of a worker's registration: verification with a KPJ, deactivation and end, reactivation. */
 @RestController
 @RequestMapping("/api/v1/tenants/{tenantId}/workers")
 @Tag(name = "Workers", description = "Registration of vulnerable workers (BPU) of a pemda")
@@ -30,6 +30,9 @@ class WorkerLifecycleApiController {
     }
 
     record DeactivationRequest(String status, String reason, String note, String date) {
+    }
+
+    record ReactivationRequest(String reason) {
     }
 
     /** The worker's state after the change; no NIK. */
@@ -64,5 +67,13 @@ class WorkerLifecycleApiController {
         DeactivationRequest r = request == null ? new DeactivationRequest(null, null, null, null) : request;
         return StatusView.of(lifecycle.deactivate(TenantId.parse(tenantId), workerId,
                 new Deactivation(r.status(), r.reason(), r.note(), r.date())));
+    }
+
+    @PostMapping("/{workerId}/reactivation")
+    @Operation(summary = "A Disnaker operator or BPJS staff bring an INACTIVE worker back, with a reason (max 300 characters): "
+            + "VERIFIED if he has a KPJ, else REGISTERED; ACTIVE again with the next paid contribution. 409 if not INACTIVE. "
+            + "An ENDED worker comes back by registering him again (POST /workers with his NIK)")
+    StatusView reactivate(@PathVariable String tenantId, @PathVariable UUID workerId, @RequestBody ReactivationRequest request) {
+        return StatusView.of(lifecycle.reactivate(TenantId.parse(tenantId), workerId, request == null ? null : request.reason()));
     }
 }

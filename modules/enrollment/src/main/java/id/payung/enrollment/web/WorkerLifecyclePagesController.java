@@ -17,7 +17,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.util.UUID;
 
-/** The verification and deactivation forms of the worker page. */
+/** The verification, deactivation and reactivation forms of the worker page. */
 @Controller
 class WorkerLifecyclePagesController {
 
@@ -59,6 +59,19 @@ class WorkerLifecyclePagesController {
             return "redirect:/tenants/" + tenant + "/workers/" + workerId;
         } catch (DomainProblem problem) {
             return workerPage(tenant, workerId, "deactivate", problem, model);
+        }
+    }
+
+    @PostMapping("/tenants/{tenantId}/workers/{workerId}/reactivation")
+    String reactivate(@PathVariable String tenantId, @PathVariable UUID workerId, @RequestParam(required = false) String reason,
+                      Model model, RedirectAttributes redirect) {
+        TenantId tenant = TenantId.parse(tenantId);
+        try {
+            lifecycle.reactivate(tenant, workerId, reason);
+            redirect.addFlashAttribute("flash", message("worker.reactivated"));
+            return "redirect:/tenants/" + tenant + "/workers/" + workerId;
+        } catch (DomainProblem problem) {
+            return workerPage(tenant, workerId, "reactivate", problem, model);
         }
     }
 

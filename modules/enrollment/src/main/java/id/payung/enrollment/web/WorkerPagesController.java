@@ -103,7 +103,7 @@ class WorkerPagesController {
         TenantId tenant = TenantId.parse(tenantId);
         try {
             var outcome = registration.register(tenant, form.toApplication());
-            redirect.addFlashAttribute("flash", message(outcome.created() ? "workers.registered" : "workers.already"));
+            redirect.addFlashAttribute("flash", message(outcome.reRegistered() ? "workers.registered-again" : outcome.created() ? "workers.registered" : "workers.already"));
             return "redirect:/tenants/" + tenant + "/workers/" + outcome.worker().id();
         } catch (DomainProblem problem) {
             formProblems.addTo(model, "register", problem);

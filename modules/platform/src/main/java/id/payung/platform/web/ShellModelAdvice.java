@@ -33,6 +33,8 @@ class ShellModelAdvice {
         if (actor == null) return;
         model.addAttribute("actor", actor);
         model.addAttribute("menuTenants", actor.isUnrestricted() || actor.has(Role.BPJS_STAFF));
+        model.addAttribute("menuClaims", actor.isUnrestricted() || actor.has(Role.BPJS_STAFF) || actor.has(Role.DISNAKER_OPERATOR)
+                || actor.has(Role.ASN_SPONSOR) || actor.has(Role.KEPALA_DAERAH));
         model.addAttribute("myTenantId", actor.tenant().map(Object::toString).orElse(null));
         model.addAttribute("menuDashboard", actor.isUnrestricted() || !actor.roles().isEmpty());
         model.addAttribute("canSignOut", actor.kind() == Actor.Kind.PERSON);

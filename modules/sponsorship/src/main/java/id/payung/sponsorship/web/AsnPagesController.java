@@ -24,7 +24,6 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -132,9 +131,8 @@ class AsnPagesController {
     @PostMapping("/tenants/{tenantId}/asn-roster/import")
     String importRoster(@PathVariable String tenantId, @RequestParam("file") MultipartFile file, Model model,
                         RedirectAttributes redirect) throws IOException {
-        String content = new String(file.getBytes(), StandardCharsets.UTF_8);
         try {
-            var result = roster.importCsv(TenantId.parse(tenantId), content);
+            var result = RosterFiles.importFile(roster, TenantId.parse(tenantId), file);
             redirect.addFlashAttribute("flash", message("asn.roster.imported", result.rows(), result.stored()));
             return "redirect:/tenants/" + TenantId.parse(tenantId) + "/asn-roster";
         } catch (AsnRoster.ImportRefused refused) {
