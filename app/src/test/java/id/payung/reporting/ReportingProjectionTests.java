@@ -20,6 +20,7 @@ import id.payung.reporting.Reports.BreakdownRow;
 import id.payung.reporting.Reports.PemdaDashboard;
 import id.payung.reporting.Reports.TrendPoint;
 import id.payung.sponsorship.FundingKind;
+import id.payung.sponsorship.FundingPrograms;
 import id.payung.sponsorship.SponsorshipEvents.ContributionPaid;
 import id.payung.sponsorship.SponsorshipEvents.CoverageLapsed;
 import id.payung.sponsorship.SponsorshipEvents.DeductionListApproved;
@@ -68,6 +69,7 @@ class ReportingProjectionTests {
     @Autowired PlatformTransactionManager transactionManager;
     @Autowired ApplicationEventPublisher publisher;
     @Autowired JdbcTemplate jdbc;
+    @Autowired FundingPrograms fundingPrograms;
 
     /** What a test pemda went through: four workers, three covered from different months, money, claims. */
     record Story(Pemda pemda, UUID w1, UUID w2, UUID w3, UUID w4, UUID apbd, UUID asn, UUID f1, UUID f2, UUID link,
@@ -321,6 +323,24 @@ class ReportingProjectionTests {
 
     <T> T inTenant(TenantId tenant, java.util.function.Supplier<T> work) {
         return SystemWork.call("test", () -> transactions.inTenant(tenant, work));
+    }
+
+    @Test
+    void aProgramCreatedInSponsorshipIsShownByItsName() {
+        Pemda pemda = ReportingFixtures.pemda(administration, opds, regions, "15.71", "KC-JAMBI", "10", 10);
+        TenantId t = pemda.tenant();
+        UUID worker = ReportingFixtures.register(registration, t, pemda.village1(), "PETANI");
+        Instant since = Instant.now();
+        var program = SystemWork.callAs(ReportingFixtures.operator(t), () -> fundingPrograms.create(t, new FundingPrograms.ProgramDetails(
+                "APBD_COHORT", "Kohor APBD Kota Jambi " + NOW, null, "100000000", "500", null, NOW.toString(), NOW.plusMonths(11).toString(), null)));
+        awaitReadModels(jdbc, since);
+        since = Instant.now();
+        ReportingFixtures.publish(transactionManager, publisher,
+                new SponsorshipStarted(t, UUID.randomUUID(), program.id(), worker, null, null, NOW));
+        awaitReadModels(jdbc, since);
+        var programs = Acting.as(ReportingFixtures.member(t, Role.KEPALA_DAERAH), () -> dashboards.breakdown(t, "PROGRAM", null, null));
+        assertThat(byKey(programs.rows()).get(program.id().toString()).label()).isEqualTo("Kohor APBD Kota Jambi " + NOW);
+        assertThat(byKey(programs.rows()).get(program.id().toString()).registered()).isEqualTo(1);
     }
 
     /** The pemda's counters and summary, as plain rows (zero rows left by deltas are not figures). */

@@ -709,7 +709,8 @@ public class CoverageDashboards {
                 for (var p : names.programs()) {
                     String kind = p.kind() == null ? "UNKNOWN" : p.kind();
                     int n = perKind.merge(kind, 1, Integer::sum);
-                    programs.put(p.programId().toString(), message("reporting.program.kind." + kind) + (n > 1 ? " (" + n + ")" : ""));
+                    programs.put(p.programId().toString(), p.name() != null ? p.name()
+                            : message("reporting.program.kind." + kind) + (n > 1 ? " (" + n + ")" : ""));
                 }
             }
             return programs.getOrDefault(key, key);

@@ -27,9 +27,10 @@ import java.util.Map;
 /**
  * Rebuilds a pemda's read models from the modules' published APIs: registry facts and OPDs from tenancy,
  * every worker's status, village, occupation and cover start from enrollment's {@code WorkerFacts}
- * (adding, correcting or removing workers), then sums every counter again from the rows. A missed or
- * mangled worker event is repaired this way. Fundings, payments, deduction lists and claims are kept as
- * their events recorded them: sponsorship and claims publish no snapshot API yet (docs/adr/0008).
+ * (adding, correcting or removing workers), program names from sponsorship's {@code FundingPrograms},
+ * every claim's state and money from claims' {@code ClaimFacts}, then sums every counter again from the
+ * rows. A missed or mangled worker or claim event is repaired this way. Fundings, payments and deduction
+ * lists are kept as their events recorded them: sponsorship publishes no snapshot of them (docs/adr/0011).
  * BPJS staff rebuild the pemda of their office; the national office and the system rebuild all.
  */
 @Service

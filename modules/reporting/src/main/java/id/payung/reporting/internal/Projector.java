@@ -1,5 +1,8 @@
 package id.payung.reporting.internal;
 
+import id.payung.claims.ClaimFacts;
+import id.payung.claims.ClaimStatus;
+import id.payung.claims.ClaimSummary;
 import id.payung.enrollment.Occupation;
 import id.payung.enrollment.WorkerFacts;
 import id.payung.enrollment.WorkerProfile;
@@ -10,12 +13,14 @@ import id.payung.platform.TenantTransactions;
 import id.payung.reporting.Periods;
 import id.payung.reporting.persistence.Contributions;
 import id.payung.reporting.persistence.ProjectionRows;
+import id.payung.reporting.persistence.ProjectionRows.ClaimRow;
 import id.payung.reporting.persistence.ProjectionRows.FundingRow;
 import id.payung.reporting.persistence.ProjectionRows.Label;
 import id.payung.reporting.persistence.ProjectionRows.PemdaFactsRow;
 import id.payung.reporting.persistence.ProjectionRows.WorkerFactsRow;
 import id.payung.reporting.persistence.ProjectionRows.WorkerState;
 import id.payung.reporting.persistence.SummaryLock;
+import id.payung.sponsorship.FundingPrograms;
 import id.payung.tenancy.Opd;
 import id.payung.tenancy.OpdId;
 import id.payung.tenancy.OpdRegistry;
@@ -61,10 +66,15 @@ public class Projector {
     private final TenantAdministration tenants;
     private final OpdRegistry opds;
     private final Regions regions;
+    private final FundingPrograms programs;
+    private final ClaimFacts claimFacts;
     private final Map<String, Occupation> occupations = new ConcurrentHashMap<>();
 
     Projector(ProjectionRows rows, SummaryLock summaryLock, TenantTransactions transactions, WorkerFacts workerFacts,
-              WorkerRegistration registration, TenantAdministration tenants, OpdRegistry opds, Regions regions) {
+              WorkerRegistration registration, TenantAdministration tenants, OpdRegistry opds, Regions regions,
+              FundingPrograms programs, ClaimFacts claimFacts) {
+        this.programs = programs;
+        this.claimFacts = claimFacts;
         this.rows = rows;
         this.summaryLock = summaryLock;
         this.transactions = transactions;
@@ -139,7 +149,15 @@ public class Projector {
     // ---- sponsorship -------------------------------------------------------------------------------------
 
     public void programCreated(TenantId tenant, UUID programId, String kind) {
-        inPemda(tenant, pemdaKind -> rows.program(tenant, programId, kind), false);
+        inPemda(tenant, pemdaKind -> rows.program(tenant, programId, kind, programName(tenant, programId)), false);
+    }
+
+    private String programName(TenantId tenant, UUID programId) {
+        try {
+            return programs.get(tenant, programId).name();
+        } catch (id.payung.platform.DomainProblem unknown) {
+            return null;
+        }
     }
 
     public void sponsorshipStarted(TenantId tenant, UUID fundingId, UUID programId, UUID workerId, UUID sponsorLinkId,
@@ -247,9 +265,37 @@ public class Projector {
                 opdPage.items().forEach(o -> rows.opd(tenant, o.id().value(), o.code(), o.name(), o.active()));
                 if (!opdPage.hasNext()) break;
             }
+            programs.list(tenant).forEach(p -> rows.program(tenant, p.id(), p.kind().name(), p.name()));
+            resyncClaims(tenant);
             rows.recomputeCounters(tenant);
             rows.refreshSummary(tenant, Periods.current());
         });
+    }
+
+    /**
+     * Claims as the claims module reports them now ({@code ClaimFacts}), page by page: a missed claim event
+     * is repaired. Claims are never deleted there, so a claim only reporting knows is kept as its events told.
+     */
+    private void resyncClaims(TenantId tenant) {
+        UUID after = null;
+        while (true) {
+            List<ClaimSummary> page = claimFacts.summariesAfter(tenant, after, PAGE);
+            rows.claims(tenant, page.stream().map(c -> new ClaimRow(c.claimId(), c.workerId(), c.kind().name(), state(c.status()),
+                    c.incidentDate(), c.reportedAt().atZoneSameInstant(Periods.JAKARTA).toLocalDate(),
+                    c.status() == ClaimStatus.APPROVED || c.status() == ClaimStatus.PAID ? c.amount() : null,
+                    c.status() == ClaimStatus.PAID ? c.amount() : null, c.paidOn().orElse(null), c.workingDaysToPay().orElse(null))).toList());
+            if (page.size() < PAGE) return;
+            after = page.getLast().claimId();
+        }
+    }
+
+    private static String state(ClaimStatus status) {
+        return switch (status) {
+            case REPORTED, DOCUMENTS_REQUESTED, COMPLETE -> "FILED";
+            case APPROVED -> "APPROVED";
+            case REJECTED -> "REJECTED";
+            case PAID -> "PAID";
+        };
     }
 
     // ---- the machinery ------------------------------------------------------------------------------------------

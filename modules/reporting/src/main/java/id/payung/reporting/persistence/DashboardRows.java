@@ -132,13 +132,13 @@ public class DashboardRows {
                         UNION ALL
                         SELECT 'O', NULL, code, name, NULL, opd_id, active FROM reporting.opd WHERE tenant_id = ?
                         UNION ALL
-                        SELECT 'P', kind, NULL, NULL, NULL, program_id, NULL FROM reporting.program WHERE tenant_id = ?""",
+                        SELECT 'P', kind, NULL, name, NULL, program_id, NULL FROM reporting.program WHERE tenant_id = ?""",
                 tenant.value(), labelKinds.toArray(String[]::new), tenant.value(), tenant.value()).forEach(r -> {
             switch (r.get(0, String.class)) {
                 case "L" -> labels.computeIfAbsent(r.get(1, String.class), k -> new HashMap<>())
                         .put(r.get(2, String.class), new String[]{r.get(3, String.class), r.get(4, String.class)});
                 case "O" -> opds.add(new OpdRow(r.get(5, UUID.class), r.get(2, String.class), r.get(3, String.class), r.get(6, Boolean.class)));
-                default -> programs.add(new ProgramRow(r.get(5, UUID.class), r.get(1, String.class)));
+                default -> programs.add(new ProgramRow(r.get(5, UUID.class), r.get(1, String.class), r.get(3, String.class)));
             }
         });
         opds.sort(java.util.Comparator.comparing(OpdRow::name));
@@ -193,12 +193,12 @@ public class DashboardRows {
                 .map(r -> new OpdRow(r.get(0, UUID.class), r.get(1, String.class), r.get(2, String.class), r.get(3, Boolean.class)));
     }
 
-    public record ProgramRow(UUID programId, String kind) {
+    public record ProgramRow(UUID programId, String kind, String name) {
     }
 
     public List<ProgramRow> programs(TenantId tenant) {
-        return db.fetch("SELECT program_id, kind FROM reporting.program WHERE tenant_id = ? ORDER BY kind, program_id", tenant.value())
-                .map(r -> new ProgramRow(r.get(0, UUID.class), r.get(1, String.class)));
+        return db.fetch("SELECT program_id, kind, name FROM reporting.program WHERE tenant_id = ? ORDER BY kind, program_id", tenant.value())
+                .map(r -> new ProgramRow(r.get(0, UUID.class), r.get(1, String.class), r.get(2, String.class)));
     }
 
     public record DeductionListRow(UUID opdId, LocalDate period, int sponsors, int workers, long amount) {

@@ -157,7 +157,10 @@ public class ProjectionRows {
      */
     public void recomputeCounters(TenantId tenant) {
         UUID t = tenant.value();
+        // Whole-pemda sums are hash joins and hash aggregates; stale statistics (a pemda just imported)
+        // must not turn them into nested loops over a million rows.
         db.execute("SET LOCAL work_mem = '64MB'");
+        db.execute("SET LOCAL enable_nestloop = off");
         db.execute("DELETE FROM reporting.status_count WHERE tenant_id = ?", t);
         db.execute("DELETE FROM reporting.coverage_flow WHERE tenant_id = ?", t);
         db.execute("""
@@ -365,15 +368,21 @@ public class ProjectionRows {
     }
 
     public void program(TenantId tenant, UUID programId, String kind) {
-        if (kind == null) {
+        program(tenant, programId, kind, null);
+    }
+
+    /** Makes the program known; its kind and name when given (never erased by an event that does not know them). */
+    public void program(TenantId tenant, UUID programId, String kind, String name) {
+        if (kind == null && name == null) {
             // only making sure the program is known: no write when it is
             db.execute("INSERT INTO reporting.program (tenant_id, program_id) VALUES (?, ?) ON CONFLICT DO NOTHING", tenant.value(), programId);
             return;
         }
         db.execute("""
-                        INSERT INTO reporting.program (tenant_id, program_id, kind) VALUES (?, ?, ?)
-                        ON CONFLICT (tenant_id, program_id) DO UPDATE SET kind = coalesce(excluded.kind, reporting.program.kind)""",
-                tenant.value(), programId, kind);
+                        INSERT INTO reporting.program (tenant_id, program_id, kind, name) VALUES (?, ?, ?, ?)
+                        ON CONFLICT (tenant_id, program_id) DO UPDATE SET kind = coalesce(excluded.kind, reporting.program.kind),
+                            name = coalesce(excluded.name, reporting.program.name)""",
+                tenant.value(), programId, kind, name);
     }
 
     public boolean knowsOpd(TenantId tenant, UUID opdId) {
@@ -458,6 +467,30 @@ public class ProjectionRows {
                             paid_on = coalesce(reporting.claim.paid_on, excluded.paid_on),
                             working_days_to_pay = coalesce(reporting.claim.working_days_to_pay, excluded.working_days_to_pay)""",
                 tenant.value(), claimId, kind, amount, paidOn, workingDays);
+    }
+
+    /** A claim as the claims module reports it now (the rebuild): its state and money overwrite what events left. */
+    public record ClaimRow(UUID claimId, UUID workerId, String kind, String state, LocalDate incidentDate, LocalDate filedOn,
+                           Long approvedAmount, Long paidAmount, LocalDate paidOn, Integer workingDaysToPay) {
+    }
+
+    public void claims(TenantId tenant, List<ClaimRow> claims) {
+        if (claims.isEmpty()) return;
+        db.execute("""
+                        INSERT INTO reporting.claim (tenant_id, claim_id, worker_id, kind, state, incident_date, filed_on, approved_amount,
+                                                     paid_amount, paid_on, working_days_to_pay)
+                        SELECT ?, i, w, k, s, d, f, a, p, o, n
+                        FROM unnest(?::uuid[], ?::uuid[], ?::text[], ?::text[], ?::date[], ?::date[], ?::bigint[], ?::bigint[], ?::date[], ?::int[])
+                             AS u (i, w, k, s, d, f, a, p, o, n)
+                        ON CONFLICT (tenant_id, claim_id) DO UPDATE SET worker_id = excluded.worker_id, kind = excluded.kind,
+                            state = excluded.state, incident_date = excluded.incident_date, filed_on = excluded.filed_on,
+                            approved_amount = excluded.approved_amount, paid_amount = excluded.paid_amount, paid_on = excluded.paid_on,
+                            working_days_to_pay = excluded.working_days_to_pay""",
+                tenant.value(), column(claims, ClaimRow::claimId, UUID[]::new), column(claims, ClaimRow::workerId, UUID[]::new),
+                column(claims, ClaimRow::kind, String[]::new), column(claims, ClaimRow::state, String[]::new),
+                column(claims, ClaimRow::incidentDate, LocalDate[]::new), column(claims, ClaimRow::filedOn, LocalDate[]::new),
+                column(claims, ClaimRow::approvedAmount, Long[]::new), column(claims, ClaimRow::paidAmount, Long[]::new),
+                column(claims, ClaimRow::paidOn, LocalDate[]::new), column(claims, ClaimRow::workingDaysToPay, Integer[]::new));
     }
 
     // ---- the pemda summary ---------------------------------------------------------------------------------
