@@ -236,7 +236,7 @@ public class MonthlyCycle {
                 UUID[] opds = rows.approvedOpds(tenant, period);
                 var prices = rows.prices(tenant, period);
                 // What was there, less what is removed, plus what is added: no second pass over a million dues.
-                var before = rows.anyDues(tenant, period) ? rows.dueTotals(tenant, period) : new CycleRows.DueTotals(0, 0);
+                var before = rows.dueTotals(tenant, period);
                 var removed = rows.removeStaleDues(tenant, period, programs, opds, prices);
                 var added = rows.addDues(tenant, period, runId, programs, opds, prices);
                 int lockedDues = programs.length + opds.length == 0 ? 0 : rows.lockedDues(tenant, period, programs, opds);

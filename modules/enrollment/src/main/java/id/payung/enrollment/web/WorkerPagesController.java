@@ -2,6 +2,7 @@ package id.payung.enrollment.web;
 
 import id.payung.enrollment.HeirRelationship;
 import id.payung.enrollment.Occupation;
+import id.payung.enrollment.WorkerApplicationForm;
 import id.payung.enrollment.WorkerQuery;
 import id.payung.enrollment.WorkerRegistration;
 import id.payung.enrollment.WorkerStatus;
@@ -94,11 +95,11 @@ class WorkerPagesController {
 
     @GetMapping("/tenants/{tenantId}/workers/new")
     String form(@PathVariable String tenantId, Model model) {
-        return formPage(TenantId.parse(tenantId), new WorkerForm(), model);
+        return formPage(TenantId.parse(tenantId), new WorkerApplicationForm(), model);
     }
 
     @PostMapping("/tenants/{tenantId}/workers")
-    String register(@PathVariable String tenantId, @ModelAttribute("form") WorkerForm form, Model model,
+    String register(@PathVariable String tenantId, @ModelAttribute("form") WorkerApplicationForm form, Model model,
                     RedirectAttributes redirect) {
         TenantId tenant = TenantId.parse(tenantId);
         try {
@@ -111,7 +112,7 @@ class WorkerPagesController {
         }
     }
 
-    private String formPage(TenantId tenant, WorkerForm form, Model model) {
+    private String formPage(TenantId tenant, WorkerApplicationForm form, Model model) {
         model.addAttribute("tenantId", tenant);
         model.addAttribute("form", form.withBlankHeirRows());
         model.addAttribute("occupations", registration.occupations(tenant));

@@ -261,12 +261,6 @@ public class CycleRows {
         return new DueTotals(r.get(0, Integer.class), r.get(1, Long.class));
     }
 
-    /** Whether the period has dues at all (a first run needs no count of what was there before). */
-    public boolean anyDues(TenantId tenant, YearMonth period) {
-        return db.fetchExists(db.selectOne().from("sponsorship.premium_due").where("tenant_id = ? AND period = ?::date",
-                tenant.value(), period.atDay(1)));
-    }
-
     private int execute(String template, Map<String, ?> values) {
         NamedSql sql = NamedSql.of(template, values);
         return db.execute(sql.sql(), sql.binds());

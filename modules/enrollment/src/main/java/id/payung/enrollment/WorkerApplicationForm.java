@@ -1,4 +1,4 @@
-package id.payung.enrollment.web;
+package id.payung.enrollment;
 
 import id.payung.enrollment.WorkerRegistration.Application;
 import id.payung.enrollment.WorkerRegistration.HeirDetails;
@@ -6,10 +6,14 @@ import id.payung.enrollment.WorkerRegistration.HeirDetails;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The registration form as posted (mutable for data binding); heirs as rows heirs[i].name etc. */
-public class WorkerForm {
+/**
+ * A worker's registration as a page form posts it (mutable for data binding; heirs as rows heirs[i].name
+ * etc.): the bindable twin of {@link WorkerRegistration.Application}. Published so that another module's
+ * page that registers a worker on the way (an ASN sponsoring a new worker) binds the same fields.
+ */
+public class WorkerApplicationForm {
 
-    static final int HEIR_ROWS = 3;
+    public static final int HEIR_ROWS = 3;
 
     private String nik = "";
     private String name = "";
@@ -36,12 +40,12 @@ public class WorkerForm {
     }
 
     /** At least {@value #HEIR_ROWS} heir rows to fill in, plus those posted. */
-    WorkerForm withBlankHeirRows() {
+    public WorkerApplicationForm withBlankHeirRows() {
         while (heirs.size() < HEIR_ROWS) heirs.add(new HeirRow());
         return this;
     }
 
-    Application toApplication() {
+    public Application toApplication() {
         return new Application(nik, name, birthDate, sex, address, villageCode, phone, occupationCode, incomeLevelCode,
                 heirs.stream().map(h -> new HeirDetails(h.getName(), h.getRelationship(), h.getNik())).toList());
     }
