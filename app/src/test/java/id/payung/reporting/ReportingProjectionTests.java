@@ -198,6 +198,35 @@ class ReportingProjectionTests {
     }
 
     @Test
+    void anAssembledDashboardIsServedAgainUntilAnEventChangesThePemda() {
+        Story s = story("15.72", "KC-SUNGAIPENUH");
+        TenantId t = s.pemda().tenant();
+        PemdaDashboard first = dashboard(t, NOW);
+        assertThat(dashboard(t, NOW)).as("nothing changed: the same assembled dashboard").isSameAs(first);
+        assertThat(dashboard(t, NOW.minusMonths(1))).as("another month is assembled on its own").isNotSameAs(first);
+        org.springframework.context.i18n.LocaleContextHolder.setLocale(java.util.Locale.ENGLISH);
+        PemdaDashboard english = dashboard(t, NOW);
+        assertThat(english).isNotSameAs(first);
+        assertThat(english.headline()).isEqualTo(first.headline());
+        org.springframework.context.i18n.LocaleContextHolder.setLocale(java.util.Locale.forLanguageTag("id"));
+
+        // any event of the pemda counts its revision up: the next request reads the figures again
+        Instant since = Instant.now();
+        ReportingFixtures.lapse(coverageStatus, t, List.of(s.w1()), NOW);
+        awaitReadModels(jdbc, since);
+        PemdaDashboard after = dashboard(t, NOW);
+        assertThat(after).isNotSameAs(first);
+        assertThat(after.headline().covered()).isEqualTo(first.headline().covered() - 1);
+        assertThat(after.headline().inactive()).isEqualTo(first.headline().inactive() + 1);
+        assertThat(dashboard(t, NOW)).isSameAs(after);
+
+        // the rebuild counts it up too, even when it finds nothing to repair
+        Acting.as(ReportingFixtures.bpjs("KC-SUNGAIPENUH"), () -> rebuild.rebuild(t));
+        PemdaDashboard rebuilt = dashboard(t, NOW);
+        assertThat(rebuilt).isNotSameAs(after).isEqualTo(after);
+    }
+
+    @Test
     void aRepeatedEventChangesNoFigure() {
         Story s = story("12.72", "KC-SIANTAR");
         TenantId t = s.pemda().tenant();

@@ -92,12 +92,14 @@ public class CoverageDashboards {
     private final AsnAccounts asnAccounts;
     private final CoverageLedger ledger;
     private final MessageSource messages;
+    private final DashboardCache cache;
     private final Set<String> nationalOffices;
 
     CoverageDashboards(DashboardRows rows, TenantTransactions transactions, CurrentActor currentActor, TenantAdministration tenants,
-                       AsnAccounts asnAccounts, CoverageLedger ledger, MessageSource messages,
+                       AsnAccounts asnAccounts, CoverageLedger ledger, MessageSource messages, DashboardCache cache,
                        @Value("${payung.reporting.national-offices:KANTOR-PUSAT}") Set<String> nationalOffices) {
         this.rows = rows;
+        this.cache = cache;
         this.transactions = transactions;
         this.currentActor = currentActor;
         this.tenants = tenants;
@@ -132,25 +134,30 @@ public class CoverageDashboards {
         return transactions.readInTenant(tenant, () -> {
             SummaryRow summary = summary(tenant);
             YearMonth period = withinData(summary, requested);
-            // one read per kind of row: names, counters of every dimension shown, flows, money, claims
-            Labels labels = new Labels(tenant, rows.names(tenant, List.of("DISTRICT", "OCCUPATION")));
-            var covered = rows.coveredAt(tenant, DASHBOARD_DIMENSIONS, period.atDay(1));
-            var statuses = rows.statusCounts(tenant, DASHBOARD_DIMENSIONS, Reports.STATUSES);
-            var payments = rows.payments(tenant, period.minusMonths(TREND_MONTHS - 1).atDay(1), period.atDay(1));
-            List<TrendPoint> trend = trend(tenant, period, payments);
-            long coveredNow = trend.getLast().covered();
-            Headline headline = Headline.of(period, coveredNow, summary.potentialWorkers(), summary.targetPercent(), new long[]{
-                    summary.registered(), summary.verified(), summary.active(), summary.inactive(), summary.ended()});
-            List<ContributionRow> contributions = contributions(payments, labels);
-            long inPeriod = contributions.stream().filter(c -> c.period().equals(period)).mapToLong(ContributionRow::amount).sum();
-            long in12 = contributions.stream().mapToLong(ContributionRow::amount).sum();
-            return new PemdaDashboard(pemda(summary), period, firstPeriod(summary), Periods.current(), headline, trend,
-                    breakdownOf(Dimension.DISTRICT, null, period, covered.get("DISTRICT"), statuses.get("DISTRICT"), labels),
-                    breakdownOf(Dimension.OCCUPATION, null, period, covered.get("OCCUPATION"), statuses.get("OCCUPATION"), labels),
-                    breakdownOf(Dimension.PROGRAM, null, period, covered.get("PROGRAM"), statuses.get("PROGRAM"), labels),
-                    opdRanking(tenant, period, covered.get("OPD"), statuses.get("OPD"), labels), contributions, inPeriod, in12,
-                    claims(tenant, period));
+            var key = new DashboardCache.Key(tenant, "pemda", period, Periods.current(), LocaleContextHolder.getLocale().getLanguage());
+            return cache.get(key, summary.revision(), PemdaDashboard.class, () -> assemblePemda(tenant, summary, period));
         });
+    }
+
+    private PemdaDashboard assemblePemda(TenantId tenant, SummaryRow summary, YearMonth period) {
+        // one read per kind of row: names, counters of every dimension shown, flows, money, claims
+        Labels labels = new Labels(tenant, rows.names(tenant, List.of("DISTRICT", "OCCUPATION")));
+        var covered = rows.coveredAt(tenant, DASHBOARD_DIMENSIONS, period.atDay(1));
+        var statuses = rows.statusCounts(tenant, DASHBOARD_DIMENSIONS, Reports.STATUSES);
+        var payments = rows.payments(tenant, period.minusMonths(TREND_MONTHS - 1).atDay(1), period.atDay(1));
+        List<TrendPoint> trend = trend(tenant, period, payments);
+        long coveredNow = trend.getLast().covered();
+        Headline headline = Headline.of(period, coveredNow, summary.potentialWorkers(), summary.targetPercent(), new long[]{
+                summary.registered(), summary.verified(), summary.active(), summary.inactive(), summary.ended()});
+        List<ContributionRow> contributions = contributions(payments, labels);
+        long inPeriod = contributions.stream().filter(c -> c.period().equals(period)).mapToLong(ContributionRow::amount).sum();
+        long in12 = contributions.stream().mapToLong(ContributionRow::amount).sum();
+        return new PemdaDashboard(pemda(summary), period, firstPeriod(summary), Periods.current(), headline, trend,
+                breakdownOf(Dimension.DISTRICT, null, period, covered.get("DISTRICT"), statuses.get("DISTRICT"), labels),
+                breakdownOf(Dimension.OCCUPATION, null, period, covered.get("OCCUPATION"), statuses.get("OCCUPATION"), labels),
+                breakdownOf(Dimension.PROGRAM, null, period, covered.get("PROGRAM"), statuses.get("PROGRAM"), labels),
+                opdRanking(tenant, period, covered.get("OPD"), statuses.get("OPD"), labels), contributions, inPeriod, in12,
+                claims(tenant, period));
     }
 
     /** One breakdown of a pemda in a month; villages may be narrowed to one district ({@code parent}). */
@@ -470,7 +477,7 @@ public class CoverageDashboards {
         }
         result.sort(Comparator.comparingLong(BreakdownRow::covered).reversed().thenComparing(BreakdownRow::label));
         return new Breakdown(dimension, parentKey, parentKey == null ? null : labels.name("DISTRICT", parentKey), period,
-                period.equals(Periods.current()), result);
+                period.equals(Periods.current()), List.copyOf(result));
     }
 
     private List<OpdRank> opdRanking(TenantId tenant, YearMonth period) {
@@ -504,7 +511,7 @@ public class CoverageDashboards {
             ranked.add(new OpdRank(i + 1, r.opdId(), r.code(), r.name(), r.covered(), r.sponsoredNow(), r.sponsors(),
                     r.deductionWorkers(), r.deductedAmount()));
         }
-        return ranked;
+        return List.copyOf(ranked);
     }
 
     private List<ContributionRow> contributions(List<DashboardRows.PaymentRow> payments, Labels labels) {

@@ -32,13 +32,14 @@ public class DashboardRows {
                              String status, BigDecimal targetPercent, Long potentialWorkers, LocalDate asOf, long workersTotal,
                              long registered, long verified, long active, long inactive, long ended, long covered,
                              long contributions12m, long claimsAwaitingDecision, long claimsAwaitingPayment, long claimsPaid12m,
-                             long claimsPaidAmount12m, LocalDate firstPeriod) {
+                             long claimsPaidAmount12m, LocalDate firstPeriod, long revision) {
     }
 
     private static final String SUMMARY_COLUMNS = """
             tenant_id, region_code, kind, name, bpjs_office_code, bpjs_office_name, status, coverage_target_percent,
             potential_workers, as_of_period, workers_total, registered, verified, active, inactive, ended, covered,
-            contributions_12m, claims_awaiting_decision, claims_awaiting_payment, claims_paid_12m, claims_paid_amount_12m, first_period""";
+            contributions_12m, claims_awaiting_decision, claims_awaiting_payment, claims_paid_12m, claims_paid_amount_12m, first_period,
+            revision""";
 
     public Optional<SummaryRow> summary(TenantId tenant) {
         return db.fetchOptional("SELECT " + SUMMARY_COLUMNS + " FROM reporting.pemda_summary WHERE tenant_id = ?", tenant.value())
@@ -363,14 +364,12 @@ public class DashboardRows {
                 programs == null ? List.of() : Arrays.asList(programs.split(",")), opds == null ? List.of() : Arrays.asList(opds.split(",")));
     }
 
+    /** By position, in the order of {@link #SUMMARY_COLUMNS} (the national overview maps every pemda's row). */
     private static SummaryRow toSummary(Record r) {
-        return new SummaryRow(r.get("tenant_id", UUID.class), r.get("region_code", String.class), r.get("kind", String.class),
-                r.get("name", String.class), r.get("bpjs_office_code", String.class), r.get("bpjs_office_name", String.class),
-                r.get("status", String.class), r.get("coverage_target_percent", BigDecimal.class), r.get("potential_workers", Long.class),
-                r.get("as_of_period", LocalDate.class), r.get("workers_total", Long.class), r.get("registered", Long.class),
-                r.get("verified", Long.class), r.get("active", Long.class), r.get("inactive", Long.class), r.get("ended", Long.class),
-                r.get("covered", Long.class), r.get("contributions_12m", Long.class), r.get("claims_awaiting_decision", Long.class),
-                r.get("claims_awaiting_payment", Long.class), r.get("claims_paid_12m", Long.class),
-                r.get("claims_paid_amount_12m", Long.class), r.get("first_period", LocalDate.class));
+        return new SummaryRow(r.get(0, UUID.class), r.get(1, String.class), r.get(2, String.class), r.get(3, String.class),
+                r.get(4, String.class), r.get(5, String.class), r.get(6, String.class), r.get(7, BigDecimal.class), r.get(8, Long.class),
+                r.get(9, LocalDate.class), r.get(10, Long.class), r.get(11, Long.class), r.get(12, Long.class), r.get(13, Long.class),
+                r.get(14, Long.class), r.get(15, Long.class), r.get(16, Long.class), r.get(17, Long.class), r.get(18, Long.class),
+                r.get(19, Long.class), r.get(20, Long.class), r.get(21, Long.class), r.get(22, LocalDate.class), r.get(23, Long.class));
     }
 }
