@@ -210,6 +210,10 @@ class ReportingProjectionTests {
         assertThat(english.headline()).isEqualTo(first.headline());
         org.springframework.context.i18n.LocaleContextHolder.setLocale(java.util.Locale.forLanguageTag("id"));
 
+        var national = Acting.as(ReportingFixtures.bpjs("KANTOR-PUSAT"), () -> dashboards.national());
+        assertThat(national.pemda()).filteredOn(r -> r.tenantId().equals(t.value())).singleElement()
+                .satisfies(r -> assertThat(r.covered()).isEqualTo(first.headline().covered()));
+
         // any event of the pemda counts its revision up: the next request reads the figures again
         Instant since = Instant.now();
         ReportingFixtures.lapse(coverageStatus, t, List.of(s.w1()), NOW);
@@ -219,6 +223,9 @@ class ReportingProjectionTests {
         assertThat(after.headline().covered()).isEqualTo(first.headline().covered() - 1);
         assertThat(after.headline().inactive()).isEqualTo(first.headline().inactive() + 1);
         assertThat(dashboard(t, NOW)).isSameAs(after);
+        assertThat(Acting.as(ReportingFixtures.bpjs("KANTOR-PUSAT"), () -> dashboards.national()).pemda())
+                .as("the national overview is read again too").filteredOn(r -> r.tenantId().equals(t.value())).singleElement()
+                .satisfies(r -> assertThat(r.covered()).isEqualTo(after.headline().covered()));
 
         // the rebuild counts it up too, even when it finds nothing to repair
         Acting.as(ReportingFixtures.bpjs("KC-SUNGAIPENUH"), () -> rebuild.rebuild(t));

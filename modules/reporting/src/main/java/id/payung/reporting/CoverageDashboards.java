@@ -360,7 +360,12 @@ public class CoverageDashboards {
     public NationalOverview national() {
         currentActor.get();
         if (!maySeeNational()) throw new DomainProblem(ReportingProblem.NATIONAL_VIEW_FORBIDDEN);
-        List<PemdaRow> ranked = ranked(transactions.readRegistry(rows::allSummaries));
+        return transactions.readRegistry(() -> cache.get(new DashboardCache.Key(null, "national", null, Periods.current(), null),
+                rows.revisionOfAll(), NationalOverview.class, () -> assembleNational(rows.allSummaries())));
+    }
+
+    private NationalOverview assembleNational(List<SummaryRow> summaries) {
+        List<PemdaRow> ranked = ranked(summaries);
         Map<String, List<PemdaRow>> byOffice = ranked.stream().collect(Collectors.groupingBy(PemdaRow::officeCode, TreeMap::new, Collectors.toList()));
         List<OfficeRow> offices = new ArrayList<>();
         byOffice.forEach((code, list) -> {
@@ -381,7 +386,7 @@ public class CoverageDashboards {
         long potential = ranked.stream().mapToLong(r -> r.potentialWorkers() == null ? 0 : r.potentialWorkers()).sum();
         return new NationalOverview(Periods.current(), ranked.size(), covered, potential, Reports.percent(covered, potential),
                 ranked.stream().mapToLong(PemdaRow::verificationBacklog).sum(), ranked.stream().mapToLong(PemdaRow::claimsBacklog).sum(),
-                rankedOffices, ranked);
+                List.copyOf(rankedOffices), List.copyOf(ranked));
     }
 
     // ---- the parts -----------------------------------------------------------------------------------------

@@ -24,7 +24,7 @@ class DashboardCache {
     record Key(TenantId tenant, String view, YearMonth period, YearMonth currentPeriod, String language) {
     }
 
-    private record Kept(long revision, Object value) {
+    private record Kept(Object revision, Object value) {
     }
 
     private final int capacity;
@@ -40,19 +40,22 @@ class DashboardCache {
         };
     }
 
-    /** The dashboard kept under this key and revision, or the one {@code assemble} reads now (then kept). */
-    <T> T get(Key key, long revision, Class<T> type, Supplier<T> assemble) {
+    /**
+     * The dashboard kept under this key and revision, or the one {@code assemble} reads now (then kept). A
+     * revision is anything compared with {@code equals}: a pemda's revision, or what the national overview
+     * reads of all of them.
+     */
+    <T> T get(Key key, Object revision, Class<T> type, Supplier<T> assemble) {
         if (capacity <= 0) return assemble.get();
         Kept kept;
         synchronized (entries) {
             kept = entries.get(key);
         }
-        if (kept != null && kept.revision() == revision) return type.cast(kept.value());
+        if (kept != null && kept.revision().equals(revision)) return type.cast(kept.value());
         T value = assemble.get();
+        // a slower request may put back an older revision: the next request then only assembles again
         synchronized (entries) {
-            Kept now = entries.get(key);
-            // a slower request that read an older revision must not replace a newer one
-            if (now == null || now.revision() < revision) entries.put(key, new Kept(revision, value));
+            entries.put(key, new Kept(revision, value));
         }
         return value;
     }

@@ -57,6 +57,12 @@ public class DashboardRows {
         return db.fetch("SELECT " + SUMMARY_COLUMNS + " FROM reporting.pemda_summary").map(DashboardRows::toSummary);
     }
 
+    /** How many pemda are in the reports and the sum of their revisions (registry scope): changes whenever any of them does. */
+    public List<Long> revisionOfAll() {
+        var r = db.fetchOne("SELECT count(*), coalesce(sum(revision), 0) FROM reporting.pemda_summary");
+        return List.of(r.get(0, Long.class), r.get(1, Long.class));
+    }
+
     /** Every pemda in the reports (registry scope): for the rebuild of all and the monthly refresh. */
     public List<UUID> allTenants() {
         return db.fetch("SELECT tenant_id FROM reporting.pemda_summary ORDER BY tenant_id").getValues(0, UUID.class);
