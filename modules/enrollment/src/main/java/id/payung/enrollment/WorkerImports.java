@@ -16,6 +16,7 @@ import id.payung.platform.Role;
 import id.payung.platform.SystemWork;
 import id.payung.platform.TenantId;
 import id.payung.platform.TenantTransactions;
+import id.payung.platform.TimeOrderedIds;
 import id.payung.tenancy.Tenant;
 import id.payung.tenancy.TenantAdministration;
 import jakarta.annotation.PreDestroy;

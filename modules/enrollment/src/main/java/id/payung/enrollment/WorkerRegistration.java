@@ -15,6 +15,7 @@ import id.payung.platform.RegionCode;
 import id.payung.platform.Role;
 import id.payung.platform.TenantId;
 import id.payung.platform.TenantTransactions;
+import id.payung.platform.TimeOrderedIds;
 import id.payung.tenancy.Regions;
 import id.payung.tenancy.Tenant;
 import id.payung.tenancy.TenantAdministration;
@@ -147,7 +148,7 @@ public class WorkerRegistration {
                 if (membership.claim(fingerprint.of(valid.nik())) != NationalMembership.Standing.MINE) {
                     throw new DomainProblem(EnrollmentProblem.REGISTERED_ELSEWHERE, Map.of("field", "nik"));
                 }
-                UUID id = UUID.randomUUID();
+                UUID id = TimeOrderedIds.next();
                 workers.insert(tenant, new NewWorker(id, valid.nik().value(), valid.name(), valid.nik().birthDate(), valid.nik().sex(),
                         valid.address(), valid.village(), valid.phone(), valid.occupation(), valid.incomeLevel(), actor.subject()), valid.heirs());
                 workers.addHistory(tenant, id, actor.subject(), actor.displayName(), "REGISTERED", WorkerStatus.REGISTERED);

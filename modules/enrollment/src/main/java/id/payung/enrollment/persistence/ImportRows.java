@@ -1,6 +1,7 @@
 package id.payung.enrollment.persistence;
 
 import id.payung.platform.TenantId;
+import id.payung.platform.TimeOrderedIds;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
@@ -276,7 +277,7 @@ public class ImportRows {
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
                     workerIds.add(r.getObject(1, UUID.class));
-                    entryIds.add(UUID.randomUUID());
+                    entryIds.add(TimeOrderedIds.next());
                     heirs.add(new String[]{r.getString(2), r.getString(3), r.getString(4)});
                 }
             }

@@ -12,6 +12,7 @@ import id.payung.platform.Page;
 import id.payung.platform.PageRequest;
 import id.payung.platform.RegionCode;
 import id.payung.platform.TenantId;
+import id.payung.platform.TimeOrderedIds;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
@@ -79,7 +80,7 @@ public class WorkerRows {
     public void addHistory(TenantId tenant, UUID workerId, String actor, String actorName, String action, WorkerStatus status) {
         db.insertInto(WORKER_HISTORY)
                 .set(WORKER_HISTORY.TENANT_ID, tenant.value())
-                .set(WORKER_HISTORY.ENTRY_ID, UUID.randomUUID())
+                .set(WORKER_HISTORY.ENTRY_ID, TimeOrderedIds.next())
                 .set(WORKER_HISTORY.WORKER_ID, workerId)
                 .set(WORKER_HISTORY.ACTOR, actor)
                 .set(WORKER_HISTORY.ACTOR_NAME, actorName)
@@ -207,7 +208,7 @@ public class WorkerRows {
                            WorkerStatus status, String detail) {
         db.insertInto(WORKER_HISTORY)
                 .set(WORKER_HISTORY.TENANT_ID, tenant.value())
-                .set(WORKER_HISTORY.ENTRY_ID, UUID.randomUUID())
+                .set(WORKER_HISTORY.ENTRY_ID, TimeOrderedIds.next())
                 .set(WORKER_HISTORY.WORKER_ID, workerId)
                 .set(WORKER_HISTORY.ACTOR, actor)
                 .set(WORKER_HISTORY.ACTOR_NAME, actorName)
