@@ -28,10 +28,16 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriComponentsBuilder;
+import org.thymeleaf.ITemplateEngine;
+import org.thymeleaf.context.Context;
 
 import java.io.IOException;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * The dashboards as pages: charts drawn as SVG on the server, every bar and figure a link to what is
@@ -42,15 +48,25 @@ class ReportingPagesController {
 
     private static final int WORKERS_PAGE = 50;
     private static final int CHART_ROWS = 12;
+    private static final int RENDERED_KEPT = 500;
 
     private final CoverageDashboards dashboards;
     private final ReadModelRebuild rebuild;
     private final ReportExports exports;
     private final CurrentActor currentActor;
     private final MessageSource messages;
+    private final ITemplateEngine templates;
+    /** Rendered figures of the dashboards last shown, least recently used dropped first. */
+    private final Map<Rendered, String> renderedFigures = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Rendered, String> eldest) {
+            return size() > RENDERED_KEPT;
+        }
+    };
 
     ReportingPagesController(CoverageDashboards dashboards, ReadModelRebuild rebuild, ReportExports exports,
-                             CurrentActor currentActor, MessageSource messages) {
+                             CurrentActor currentActor, MessageSource messages, ITemplateEngine templates) {
+        this.templates = templates;
         this.dashboards = dashboards;
         this.rebuild = rebuild;
         this.exports = exports;
@@ -84,22 +100,49 @@ class ReportingPagesController {
     String pemda(@PathVariable String tenantId, @RequestParam(required = false) String period, Model model) {
         TenantId tenant = TenantId.parse(tenantId);
         PemdaDashboard d = dashboards.pemda(tenant, period);
-        Locale locale = LocaleContextHolder.getLocale();
         String base = "/tenants/" + tenant + "/dashboard";
-        String p = "period=" + d.period();
         model.addAttribute("d", d);
         model.addAttribute("base", base);
-        model.addAttribute("gauge", Charts.gauge(m("reporting.headline.share"), d.headline().coveragePercent(), d.headline().targetPercent()));
-        model.addAttribute("trendChart", trendChart(d.trend(), base, locale));
-        model.addAttribute("districtHeading", heading(d.pemda().kind(), d.districts().dimension()));
-        model.addAttribute("districtChart", breakdownChart(d.districts(), base, p, locale));
-        model.addAttribute("occupationChart", breakdownChart(d.occupations(), base, p, locale));
-        model.addAttribute("programChart", breakdownChart(d.programs(), base, p, locale));
-        model.addAttribute("opdChart", Charts.bars(m("reporting.opdRanking.title"), d.opdRanking().stream().limit(CHART_ROWS)
-                .map(r -> new Bar(r.rank() + ". " + r.name(), r.covered(), base + "/opds/" + r.opdId() + "?" + p,
-                        r.name() + ": " + format().n(r.covered()))).toList(), locale));
+        model.addAttribute("body", figures(d, base, LocaleContextHolder.getLocale()));
         model.addAttribute("mayRebuild", currentActor.get().has(Role.BPJS_STAFF) || currentActor.get().isUnrestricted());
         return "reporting/pemda";
+    }
+
+    /** What the figures part of a pemda page was rendered from; equal dashboards render the same. */
+    private record Rendered(PemdaDashboard dashboard, String base, Locale locale) {
+    }
+
+    /**
+     * The figures of the page (headline, charts, tables: {@code reporting/pemda-body}), rendered once per
+     * dashboard and language and kept while the dashboard is ({@code DashboardCache} answers the same one until
+     * the pemda changes): drawing the charts and filling some hundred table cells is most of a page's cost.
+     */
+    private String figures(PemdaDashboard d, String base, Locale locale) {
+        Rendered key = new Rendered(d, base, locale);
+        synchronized (renderedFigures) {
+            String kept = renderedFigures.get(key);
+            if (kept != null) return kept;
+        }
+        String p = "period=" + d.period();
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("d", d);
+        variables.put("base", base);
+        variables.put("f", new ReportFormat(locale));
+        variables.put("statuses", id.payung.reporting.Reports.STATUSES);
+        variables.put("gauge", Charts.gauge(m("reporting.headline.share"), d.headline().coveragePercent(), d.headline().targetPercent()));
+        variables.put("trendChart", trendChart(d.trend(), base, locale));
+        variables.put("districtHeading", heading(d.pemda().kind(), d.districts().dimension()));
+        variables.put("districtChart", breakdownChart(d.districts(), base, p, locale));
+        variables.put("occupationChart", breakdownChart(d.occupations(), base, p, locale));
+        variables.put("programChart", breakdownChart(d.programs(), base, p, locale));
+        variables.put("opdChart", Charts.bars(m("reporting.opdRanking.title"), d.opdRanking().stream().limit(CHART_ROWS)
+                .map(r -> new Bar(r.rank() + ". " + r.name(), r.covered(), base + "/opds/" + r.opdId() + "?" + p,
+                        r.name() + ": " + new ReportFormat(locale).n(r.covered()))).toList(), locale));
+        String html = templates.process("reporting/pemda-body", Set.of("body"), new Context(locale, variables));
+        synchronized (renderedFigures) {
+            renderedFigures.put(key, html);
+        }
+        return html;
     }
 
     @GetMapping("/tenants/{tenantId}/dashboard/breakdown/{dimension}")
