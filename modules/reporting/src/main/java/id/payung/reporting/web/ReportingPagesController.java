@@ -48,7 +48,8 @@ class ReportingPagesController {
 
     private static final int WORKERS_PAGE = 50;
     private static final int CHART_ROWS = 12;
-    private static final int RENDERED_KEPT = 500;
+    /** Rendered figures kept: every pemda of the country once, with room for other months and languages. */
+    private static final int RENDERED_KEPT = 1_000;
 
     private final CoverageDashboards dashboards;
     private final ReadModelRebuild rebuild;
@@ -124,10 +125,11 @@ class ReportingPagesController {
             if (kept != null) return kept;
         }
         String p = "period=" + d.period();
+        ReportFormat format = new ReportFormat(locale);
         Map<String, Object> variables = new HashMap<>();
         variables.put("d", d);
         variables.put("base", base);
-        variables.put("f", new ReportFormat(locale));
+        variables.put("f", format);
         variables.put("statuses", id.payung.reporting.Reports.STATUSES);
         variables.put("gauge", Charts.gauge(m("reporting.headline.share"), d.headline().coveragePercent(), d.headline().targetPercent()));
         variables.put("trendChart", trendChart(d.trend(), base, locale));
@@ -137,7 +139,7 @@ class ReportingPagesController {
         variables.put("programChart", breakdownChart(d.programs(), base, p, locale));
         variables.put("opdChart", Charts.bars(m("reporting.opdRanking.title"), d.opdRanking().stream().limit(CHART_ROWS)
                 .map(r -> new Bar(r.rank() + ". " + r.name(), r.covered(), base + "/opds/" + r.opdId() + "?" + p,
-                        r.name() + ": " + new ReportFormat(locale).n(r.covered()))).toList(), locale));
+                        r.name() + ": " + format.n(r.covered()))).toList(), locale));
         String html = templates.process("reporting/pemda-body", Set.of("body"), new Context(locale, variables));
         synchronized (renderedFigures) {
             renderedFigures.put(key, html);
