@@ -23,7 +23,7 @@ class EventListenerExecution {
         executor.setMaxPoolSize(threads);
         executor.setQueueCapacity(Integer.MAX_VALUE);
         executor.setThreadNamePrefix("event-listener-");
-        // at shutdown, listeners under way may finish; queued events stay incomplete and are delivered at restart
+        // at shutdown, running and queued listeners get 10 s to finish; what does not stays incomplete and is delivered at restart
         executor.setWaitForTasksToCompleteOnShutdown(true);
         executor.setAwaitTerminationSeconds(10);
         return executor;
