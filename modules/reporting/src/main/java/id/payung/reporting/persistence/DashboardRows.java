@@ -57,10 +57,14 @@ public class DashboardRows {
         return db.fetch("SELECT " + SUMMARY_COLUMNS + " FROM reporting.pemda_summary").map(DashboardRows::toSummary);
     }
 
-    /** How many pemda are in the reports and the sum of their revisions (registry scope): changes whenever any of them does. */
-    public List<Long> revisionOfAll() {
+    /** How many pemda are in the reports and the sum of their revisions: changes whenever any of them does. */
+    public record AllRevisions(long pemda, long revisions) {
+    }
+
+    /** {@link AllRevisions} now (registry scope). */
+    public AllRevisions revisionOfAll() {
         var r = db.fetchOne("SELECT count(*), coalesce(sum(revision), 0) FROM reporting.pemda_summary");
-        return List.of(r.get(0, Long.class), r.get(1, Long.class));
+        return new AllRevisions(r.get(0, Long.class), r.get(1, Long.class));
     }
 
     /** Every pemda in the reports (registry scope): for the rebuild of all and the monthly refresh. */

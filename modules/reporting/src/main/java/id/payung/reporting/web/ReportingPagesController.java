@@ -21,6 +21,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.util.ConcurrentLruCache;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -33,7 +34,6 @@ import org.thymeleaf.context.Context;
 
 import java.io.IOException;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -58,16 +58,12 @@ class ReportingPagesController {
     private final MessageSource messages;
     private final ITemplateEngine templates;
     /** Rendered figures of the dashboards last shown, least recently used dropped first. */
-    private final Map<Rendered, String> renderedFigures = new LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<Rendered, String> eldest) {
-            return size() > RENDERED_KEPT;
-        }
-    };
+    private final ConcurrentLruCache<Rendered, String> renderedFigures;
 
     ReportingPagesController(CoverageDashboards dashboards, ReadModelRebuild rebuild, ReportExports exports,
                              CurrentActor currentActor, MessageSource messages, ITemplateEngine templates) {
         this.templates = templates;
+        this.renderedFigures = new ConcurrentLruCache<>(RENDERED_KEPT, this::render);
         this.dashboards = dashboards;
         this.rebuild = rebuild;
         this.exports = exports;
@@ -104,26 +100,37 @@ class ReportingPagesController {
         String base = "/tenants/" + tenant + "/dashboard";
         model.addAttribute("d", d);
         model.addAttribute("base", base);
-        model.addAttribute("body", figures(d, base, LocaleContextHolder.getLocale()));
+        model.addAttribute("body", renderedFigures.get(new Rendered(d, LocaleContextHolder.getLocale())));
         model.addAttribute("mayRebuild", currentActor.get().has(Role.BPJS_STAFF) || currentActor.get().isUnrestricted());
         return "reporting/pemda";
     }
 
-    /** What the figures part of a pemda page was rendered from; equal dashboards render the same. */
-    private record Rendered(PemdaDashboard dashboard, String base, Locale locale) {
+    /**
+     * What the figures part of a pemda page is rendered from: one assembled dashboard, compared by identity
+     * ({@code DashboardCache} answers the same instance until the pemda changes, so no deep comparison on
+     * every request), in one language.
+     */
+    private record Rendered(PemdaDashboard dashboard, Locale locale) {
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Rendered r && r.dashboard == dashboard && r.locale.equals(locale);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * System.identityHashCode(dashboard) + locale.hashCode();
+        }
     }
 
     /**
      * The figures of the page (headline, charts, tables: {@code reporting/pemda-body}), rendered once per
-     * dashboard and language and kept while the dashboard is ({@code DashboardCache} answers the same one until
-     * the pemda changes): drawing the charts and filling some hundred table cells is most of a page's cost.
+     * dashboard and language and kept while the dashboard is: drawing the charts and filling some hundred
+     * table cells is most of a page's cost.
      */
-    private String figures(PemdaDashboard d, String base, Locale locale) {
-        Rendered key = new Rendered(d, base, locale);
-        synchronized (renderedFigures) {
-            String kept = renderedFigures.get(key);
-            if (kept != null) return kept;
-        }
+    private String render(Rendered what) {
+        PemdaDashboard d = what.dashboard();
+        Locale locale = what.locale();
+        String base = "/tenants/" + d.pemda().tenantId() + "/dashboard";
         String p = "period=" + d.period();
         ReportFormat format = new ReportFormat(locale);
         Map<String, Object> variables = new HashMap<>();
@@ -131,20 +138,16 @@ class ReportingPagesController {
         variables.put("base", base);
         variables.put("f", format);
         variables.put("statuses", id.payung.reporting.Reports.STATUSES);
-        variables.put("gauge", Charts.gauge(m("reporting.headline.share"), d.headline().coveragePercent(), d.headline().targetPercent()));
+        variables.put("gauge", Charts.gauge(m("reporting.headline.share", locale), d.headline().coveragePercent(), d.headline().targetPercent()));
         variables.put("trendChart", trendChart(d.trend(), base, locale));
         variables.put("districtHeading", heading(d.pemda().kind(), d.districts().dimension()));
         variables.put("districtChart", breakdownChart(d.districts(), base, p, locale));
         variables.put("occupationChart", breakdownChart(d.occupations(), base, p, locale));
         variables.put("programChart", breakdownChart(d.programs(), base, p, locale));
-        variables.put("opdChart", Charts.bars(m("reporting.opdRanking.title"), d.opdRanking().stream().limit(CHART_ROWS)
+        variables.put("opdChart", Charts.bars(m("reporting.opdRanking.title", locale), d.opdRanking().stream().limit(CHART_ROWS)
                 .map(r -> new Bar(r.rank() + ". " + r.name(), r.covered(), base + "/opds/" + r.opdId() + "?" + p,
                         r.name() + ": " + format.n(r.covered()))).toList(), locale));
-        String html = templates.process("reporting/pemda-body", Set.of("body"), new Context(locale, variables));
-        synchronized (renderedFigures) {
-            renderedFigures.put(key, html);
-        }
-        return html;
+        return templates.process("reporting/pemda-body", Set.of("body"), new Context(locale, variables));
     }
 
     @GetMapping("/tenants/{tenantId}/dashboard/breakdown/{dimension}")
@@ -303,6 +306,10 @@ class ReportingPagesController {
     }
 
     private String m(String key) {
-        return messages.getMessage(key, null, key, LocaleContextHolder.getLocale());
+        return m(key, LocaleContextHolder.getLocale());
+    }
+
+    private String m(String key, Locale locale) {
+        return messages.getMessage(key, null, key, locale);
     }
 }
